@@ -1,0 +1,94 @@
+"""Arabic letter, diacritic and digit normalisation on a copy, with offsets back to the raw text.
+
+The raw text is never changed. `normalize(raw)` returns a `Normalized` whose `.text` is the
+matching form (alef/ya/ta marbuta folded, diacritics, tatweel and bidi marks removed,
+Arabic-Indic digits made ASCII, Latin lower-cased) and whose `raw_span` maps a span of
+`.text` back to the raw string. Folding is one character to one or to none, so the map is
+just the raw index of every kept character.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import cache
+
+# Characters dropped from the matching form: harakat, Quranic marks, tatweel, bidi and zero-width marks.
+_DROPPED = (
+    "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640"
+    "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad"
+)
+_DROPPED_RE = re.compile(f"[{_DROPPED}]")
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ۍ": "ي", "ے": "ي",
+    "ة": "ه", "ۀ": "ه", "ە": "ه", "ہ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2002": " ", "\u2003": " ",
+    "“": '"', "”": '"', "«": '"', "»": '"', "„": '"', "‘": "'", "’": "'",
+    "–": "-", "—": "-", "ـ": "",
+}
+for _i in range(10):
+    _FOLD[chr(0x0660 + _i)] = str(_i)  # Arabic-Indic digits
+    _FOLD[chr(0x06F0 + _i)] = str(_i)  # Extended (Persian/Urdu) digits
+
+
+@cache
+def _table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
+    for m in _DROPPED_RE.finditer("".join(chr(c) for c in range(0x00A0, 0x10000))):
+        table[ord(m.group())] = None
+    # Arabic presentation forms fold to their base letter where that is one character.
+    for code in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+        base = unicodedata.normalize("NFKC", chr(code))
+        if len(base) == 1 and base != chr(code):
+            table[code] = table.get(ord(base), base) if ord(base) in table else base
+    # Latin capitals: case-fold ASCII and Latin-1 only, which stay one character.
+    for code in list(range(0x41, 0x5B)) + list(range(0xC0, 0xDF)):
+        if code != 0xD7:
+            table[code] = chr(code).lower()
+    return table
+
+
+def normalize_text(raw: str) -> str:
+    """The matching form of `raw` (may be shorter than `raw`)."""
+    return raw.translate(_table())
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised copy of `raw` and the raw index of each of its characters."""
+
+    raw: str
+    text: str
+    kept: array | None  # raw index of each character of `text`; None when nothing was dropped
+
+    def raw_index(self, i: int) -> int:
+        """Raw offset of character i of the normalised text (i may equal len(text))."""
+        if self.kept is None:
+            return i
+        if i >= len(self.kept):
+            return len(self.raw)
+        return self.kept[i]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw (start, end) covering normalised text[start:end]; end exclusive."""
+        if self.kept is None:
+            return start, end
+        if end <= start:
+            s = self.raw_index(start)
+            return s, s
+        return self.kept[start], self.kept[end - 1] + 1
+
+
+def normalize(raw: str) -> Normalized:
+    """Normalise `raw` for matching, keeping the offset map back to it."""
+    text = normalize_text(raw)
+    if len(text) == len(raw):
+        return Normalized(raw, text, None)
+    table = _table()
+    kept = array("i", (i for i, ch in enumerate(raw) if table.get(ord(ch), ch) is not None))
+    return Normalized(raw, text, kept)
