@@ -1,0 +1,128 @@
+"""A clitic-aware multi-pattern matcher over Arabic text (one Aho-Corasick pass).
+
+Forms are normalised and stored without their leading article, so one entry "الجيش السوري"
+matches الجيش السوري، والجيش السوري، للجيش السوري، بالجيش السوري and جيش سوري. A match must start at
+a word start or after a proclitic chain (و ف ب ل ك, with or without the article) and end at a word
+end, or before an enclitic when the lexicon allows them. Among overlapping matches the longest wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import ahocorasick
+
+from marsad.text.normalize import Normalized, normalize_text
+
+V = TypeVar("V")
+
+ARTICLE = "ال"
+# Everything that may stand before a form inside its word (after normalisation).
+PROCLITICS = frozenset(
+    p + a
+    for p in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+    for a in ("", ARTICLE)
+) | {"لل", "ولل", "فلل"}
+ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك"})
+
+
+def lexicon_key(form: str) -> str:
+    """The stored key of a form: normalised, single-spaced, without the first word's article."""
+    key = " ".join(normalize_text(form).split())
+    if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 1:
+        key = key[len(ARTICLE):]
+    return key
+
+
+@dataclass(frozen=True, slots=True)
+class LexMatch(Generic[V]):
+    """A match: raw offsets of the form with its article but without proclitics, and its values.
+
+    `prefix` is the proclitic chain before it ("و", "ب", "لل" ...), article excluded.
+    """
+
+    start: int
+    end: int
+    text: str
+    values: tuple[V, ...]
+    prefix: str
+    key: str
+    norm_start: int
+    norm_end: int
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() and ch != "ـ"
+
+
+class Lexicon(Generic[V]):
+    """Surface forms → values, found in text with clitics handled. Build once, reuse."""
+
+    def __init__(self, pairs: Iterable[tuple[str, V]], *, enclitics: bool = False, min_key: int = 2) -> None:
+        grouped: dict[str, list[V]] = {}
+        for form, value in pairs:
+            key = lexicon_key(form)
+            if len(key.replace(" ", "")) < min_key:
+                continue
+            values = grouped.setdefault(key, [])
+            if value not in values:
+                values.append(value)
+        self.enclitics = enclitics
+        self.size = len(grouped)
+        self._automaton = ahocorasick.Automaton()
+        for key, values in grouped.items():
+            self._automaton.add_word(key, (key, tuple(values)))
+        if grouped:
+            self._automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return self.size
+
+    def lookup(self, form: str) -> tuple[V, ...]:
+        """The values of one form, or () when it is not in the lexicon."""
+        found = self._automaton.get(lexicon_key(form), None) if self.size else None
+        return found[1] if found else ()
+
+    def find(self, norm: Normalized, start: int = 0, end: int | None = None) -> list[LexMatch[V]]:
+        """Non-overlapping matches in norm.text[start:end] (normalised offsets), longest first, in text order."""
+        if not self.size:
+            return []
+        text = norm.text
+        end = len(text) if end is None else end
+        candidates = []
+        for last, (key, values) in self._automaton.iter(text, start, end):
+            ns = last - len(key) + 1
+            ne = last + 1
+            ws = ns
+            while ws > 0 and _is_word_char(text[ws - 1]):
+                ws -= 1
+            prefix = text[ws:ns]
+            if prefix not in PROCLITICS:
+                continue
+            if ne < len(text) and _is_word_char(text[ne]):
+                if not self.enclitics:
+                    continue
+                we = ne
+                while we < len(text) and _is_word_char(text[we]):
+                    we += 1
+                if text[ne:we] not in ENCLITICS:
+                    continue
+            candidates.append((ns, ne, key, values, prefix))
+        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for c in candidates:
+            if all(c[1] <= s or c[0] >= e for s, e in taken):
+                taken.append((c[0], c[1]))
+                chosen.append(c)
+        chosen.sort()
+        out = []
+        for ns, ne, key, values, prefix in chosen:
+            if prefix.endswith(ARTICLE):  # the article belongs to the mention, the proclitic does not
+                ns -= len(ARTICLE)
+                prefix = prefix[: -len(ARTICLE)]
+            rs, re_ = norm.raw_span(ns, ne)
+            out.append(LexMatch(rs, re_, norm.raw[rs:re_], values, prefix, key, ns, ne))
+        return out
