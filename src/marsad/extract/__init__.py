@@ -1,0 +1,1 @@
+"""Extraction: Arabic news text to events (see pipeline.py for the stages)."""

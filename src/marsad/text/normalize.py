@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -73,6 +74,12 @@ class Normalized:
         if i >= len(self.kept):
             return len(self.raw)
         return self.kept[i]
+
+    def norm_index(self, raw_i: int) -> int:
+        """Index in the normalised text of the first kept character at or after raw offset raw_i."""
+        if self.kept is None:
+            return raw_i
+        return bisect_left(self.kept, raw_i)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) covering normalised text[start:end]; end exclusive."""

@@ -1,0 +1,95 @@
+"""Who says so: reporting verbs, their sources and their scope.
+
+Reads: a sentence's verb and actor mentions. Adds: an `Attribution` (source actor mention or a
+phrase, the verb, the span it covers, its modality). "وأضاف/وتابع" with no source of its own
+continue the previous sentence's source (codebook: a reporting verb governs the sentences that
+continue it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.extract.mentions import WORD, Found, Mentions
+
+_CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|في)\s")
+MAX_SOURCE_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    verb: Found
+    source: Found | None  # an actor mention
+    phrase: tuple[int, int] | None  # raw span of the source phrase when no actor is known
+    span: tuple[int, int]  # the claim's evidence: verb to sentence end (or sentence start to verb)
+    modality: str
+
+
+def _source_after(mentions: Mentions, verb: Found, end: int) -> tuple[Found | None, tuple[int, int] | None]:
+    """The source named after a verb: the first actor before the clause break, else the phrase."""
+    text = mentions.text
+    m = _CLAUSE_END.search(text, verb.end, end)
+    stop = m.start() if m else end
+    words = list(WORD.finditer(text, verb.end, stop))[:MAX_SOURCE_WORDS]
+    if not words:
+        return None, None
+    stop = words[-1].end()
+    actors = [a for a in mentions.within("actor", verb.end, stop + 1)]
+    # "نقلت وكالة X عن Y": the source is Y, not the agency
+    about = re.search(r"\sعن\s", text[verb.end:stop])
+    if about:
+        after = verb.end + about.end()
+        later = [a for a in actors if a.start >= after]
+        if later:
+            return later[0], None
+        return None, (after, stop)
+    for a in actors:
+        if _actor_type(a) != "media" or len(actors) == 1:
+            return a, None
+    return None, (words[0].start(), stop)
+
+
+def _actor_type(found: Found) -> str | None:
+    from marsad.extract.knowledge import load_knowledge
+
+    value = found.value if isinstance(found.value, str) else None
+    if value is None:
+        return None
+    if value.startswith("*-"):
+        return {"*-CIV": "civilians"}.get(value, "generic")
+    entry = load_knowledge().actors.get(value)
+    return entry.type if entry else None
+
+
+def attribute(mentions: Mentions, start: int, end: int, previous: Attribution | None) -> Attribution | None:
+    """The claim governing sentence text[start:end], if any."""
+    verbs = mentions.within("verb", start, end)
+    text = mentions.text
+    for verb in verbs:
+        kind = verb.value.kind
+        modality = verb.value.modality or "asserted"
+        if kind == "continue":
+            if previous is None:
+                continue
+            own, phrase = _source_after(mentions, verb, end)
+            if own is None or text[verb.end:own.start].strip():  # "وأضاف" then straight to the content
+                return Attribution(verb, previous.source, previous.phrase, (verb.start, end), previous.modality)
+            return Attribution(verb, own, None, (verb.start, end), modality)
+        if kind == "according_to":
+            source, phrase = _source_after(mentions, verb, end)
+            if source is None and phrase is None:
+                continue
+            return Attribution(verb, source, phrase, (start, end), modality)
+        if kind in ("say", "deny"):
+            source, phrase = _source_after(mentions, verb, end)
+            if source is None:
+                # "X قال": the actor just before the verb
+                before = [a for a in mentions.within("actor", start, verb.start)
+                          if mentions.distance(a, verb) <= 1]
+                if before:
+                    source, phrase = before[-1], None
+            if source is None and phrase is None:
+                continue
+            return Attribution(verb, source, phrase, (verb.start, end), "denied" if kind == "deny" else modality)
+    return None

@@ -1,0 +1,213 @@
+"""Event drafts become model Events: actors resolved, places and dates filled, claims compared.
+
+Reads: drafts of one document, the knowledge base, the document's country. Adds: the
+`Event` objects of the codebook. Drafts that tell the same incident twice in one article
+(same type, compatible actors, places and dates) are merged first: one event, one claim per
+source, `contested` when their figures disagree, the lowest figure kept (ACLED's rule).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.extract.events import Draft
+from marsad.extract.figures import Figures
+from marsad.extract.knowledge import Knowledge
+from marsad.extract.mentions import Found, Mentions
+from marsad.model import Acled, Actor, Claim, DateSpan, Event, Figure, Location, Plover, Span
+
+CIVILIAN_SUFFIX = "-CIV"
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    mentions: Mentions
+    knowledge: Knowledge
+    country: str | None  # ISO2 of the document's main country
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.mentions.text[start:end])
+
+
+def actor_of(ctx: Context, found: Found | None) -> Actor | None:
+    """The canonical actor of a mention; a generic one ("الجيش") takes the document's country."""
+    if found is None:
+        return None
+    value = found.value if isinstance(found.value, str) else found.value[0]
+    entry = ctx.knowledge.resolve(value, ctx.country)
+    mention = ctx.span(found.start, found.end)
+    if entry is None:
+        return Actor(None, None, mention.text, None, ctx.country, mention)
+    return Actor(entry.id, entry.name, entry.name_ar, entry.type, entry.country, mention)
+
+
+def phrase_actor(ctx: Context, span: tuple[int, int]) -> Actor:
+    """A source the knowledge base does not know ("مصادر محلية"): named by its own words."""
+    mention = ctx.span(*span)
+    return Actor(None, None, mention.text, "other", None, mention)
+
+
+def _location(ctx: Context, found: Found) -> Location:
+    result = found.value.result
+    place = result.match
+    mention = ctx.span(found.start, found.end)
+    return Location(place.name, place.name_ar, place.country, place.admin1, place.admin2, place.lat, place.lon,
+                    place.geonames_id, result.precision, mention)
+
+
+def _date(ctx: Context, found: Found | None) -> DateSpan | None:
+    if found is None:
+        return None
+    d = found.value
+    start = d.start_date.isoformat() if d.start_date else None
+    end = d.end_date.isoformat() if d.end_date else start
+    return DateSpan(start, end, d.precision, ctx.span(found.start, found.end))
+
+
+def _same_actor(a: Found | None, b: Found | None) -> bool:
+    return a is None or b is None or a.value == b.value
+
+
+def _compatible(x: Draft, y: Draft) -> bool:
+    """Two drafts of one article telling the same incident."""
+    if x.trigger.value.plover != y.trigger.value.plover:
+        return False
+    if not (_same_actor(x.roles.actor1, y.roles.actor1) and _same_actor(x.roles.actor2, y.roles.actor2)):
+        return False
+    if x.roles.actor1 is None and y.roles.actor1 is None and x.roles.actor2 is None and y.roles.actor2 is None:
+        return False
+    px = {p.value.result.match.row for p in x.places}
+    py = {p.value.result.match.row for p in y.places}
+    if px and py and not px & py:
+        return False
+    if x.date and y.date:
+        a, b = x.date.value, y.date.value
+        if a.start_date and b.start_date and (a.end_date or a.start_date) < b.start_date:
+            return False
+        if a.start_date and b.start_date and (b.end_date or b.start_date) < a.start_date:
+            return False
+    source_x = _source_key(x)
+    source_y = _source_key(y)
+    # one source telling two figures is two incidents; two sources with two figures is a dispute
+    kx, ky = x.figures.killed, y.figures.killed
+    return not (kx and ky and kx.min != ky.min and source_x == source_y)
+
+
+def _source_key(d: Draft) -> object:
+    a = d.attribution
+    if a is None:
+        return None
+    if a.source is not None:
+        return a.source.value
+    return a.phrase
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Fold drafts of the same incident into the first one (order kept)."""
+    out: list[Draft] = []
+    for d in drafts:
+        target = next((o for o in out if _compatible(o, d)), None)
+        if target is None:
+            out.append(d)
+            continue
+        target.evidence.extend(e for e in d.evidence if e not in target.evidence)
+        target.claims.extend(d.claims)
+        r, s = target.roles, d.roles
+        r.actor1 = r.actor1 or s.actor1
+        r.actor2 = r.actor2 or s.actor2
+        r.assoc1.extend(a for a in s.assoc1 if a.value not in {b.value for b in r.assoc1})
+        r.assoc2.extend(a for a in s.assoc2 if a.value not in {b.value for b in r.assoc2})
+        target.places = target.places or d.places
+        target.date = target.date or d.date
+    return out
+
+
+def _claims(ctx: Context, draft: Draft) -> tuple[list[Claim], Figure | None, Figure | None, bool]:
+    claims: list[Claim] = []
+    seen: dict[object, int] = {}
+    for attribution, figures in draft.claims:
+        if attribution is None:
+            continue
+        key = (_source_key_of(attribution), figures.killed and figures.killed.min)
+        if key in seen:
+            continue
+        seen[key] = len(claims)
+        source = (actor_of(ctx, attribution.source) if attribution.source is not None
+                  else phrase_actor(ctx, attribution.phrase) if attribution.phrase else None)
+        claims.append(Claim(source, ctx.mentions.text[attribution.verb.start:attribution.verb.end],
+                            ctx.span(*attribution.span), figures.killed, figures.injured))
+    killed = _lowest([f.killed for _, f in draft.claims])
+    injured = _lowest([f.injured for _, f in draft.claims])
+    stated = {f.killed.min for _, f in draft.claims if f.killed is not None}
+    return claims, killed, injured, len(stated) > 1
+
+
+def _source_key_of(a) -> object:
+    return a.source.value if a.source is not None else a.phrase
+
+
+def _lowest(figures: list[Figure | None]) -> Figure | None:
+    present = [f for f in figures if f is not None and f.min is not None]
+    return min(present, key=lambda f: f.min) if present else None
+
+
+def _acled(ctx: Context, draft: Draft, actor1: Actor | None, actor2: Actor | None) -> Acled | None:
+    t = draft.trigger.value
+    if t.plover not in ("ASSAULT", "PROTEST", "COERCE", "RETREAT") and "territory" not in t.flags:
+        return Acled(t.acled_event_type, t.acled_sub_event_type or None) if t.acled_event_type else None
+    civilians = actor2 is not None and actor2.type == "civilians"
+    if "territory" in t.flags:
+        state = actor1 is not None and actor1.type in ("state_forces", "government")
+        return Acled("Battles", "Government regains territory" if state else "Non-state actor overtakes territory")
+    if t.acled_event_type:
+        if t.plover == "ASSAULT" and t.mode in ("firearms", None) and civilians:
+            return Acled("Violence against civilians", "Attack")
+        return Acled(t.acled_event_type, t.acled_sub_event_type or None)
+    if t.plover == "ASSAULT":
+        return Acled("Violence against civilians", "Attack") if civilians else Acled("Battles", "Armed clash")
+    return None
+
+
+def _confidence(event_fields: list[object], modality: str) -> float:
+    filled = sum(1 for f in event_fields if f)
+    base = 0.45 + 0.09 * filled
+    return round(min(base, 0.95) * (0.8 if modality != "asserted" else 1.0), 2)
+
+
+def build_event(ctx: Context, draft: Draft, index: int) -> Event:
+    """The model Event of one (merged) draft."""
+    roles = draft.roles
+    actor1 = actor_of(ctx, roles.actor1)
+    actor2 = actor_of(ctx, roles.actor2)
+    claims, killed, injured, contested = _claims(ctx, draft)
+    if actor2 is None and killed is not None and killed.group == "civilians" and ctx.country:
+        entry = ctx.knowledge.resolve("*-CIV", ctx.country)
+        if entry is not None:
+            actor2 = Actor(entry.id, entry.name, entry.name_ar, entry.type, entry.country, killed.evidence)
+    t = draft.trigger.value
+    locations = tuple(_location(ctx, p) for p in draft.places)
+    date = _date(ctx, draft.date)
+    evidence = tuple(ctx.span(s, e) for s, e in sorted(draft.evidence))
+    return Event(
+        id=f"e{index}",
+        plover=Plover(t.plover, t.mode or None),
+        evidence=evidence,
+        modality=draft.modality,
+        acled=_acled(ctx, draft, actor1, actor2),
+        date=date,
+        actor1=actor1,
+        assoc_actor1=tuple(a for a in (actor_of(ctx, f) for f in roles.assoc1) if a is not None),
+        actor2=actor2,
+        assoc_actor2=tuple(a for a in (actor_of(ctx, f) for f in roles.assoc2) if a is not None),
+        locations=locations,
+        fatalities=killed,
+        injured=injured,
+        claims=tuple(claims),
+        contested=contested,
+        confidence=_confidence([actor1, actor2, locations, date, killed], draft.modality),
+    )
+
+
+def victims_from_figures(figures: Figures) -> list[Found]:
+    """Actor mentions counted as victims ("400 متمرد")."""
+    return [f for f in figures.victim_terms if f.kind == "actor"]

@@ -1,0 +1,150 @@
+"""Triggers become event drafts: one per PLOVER type per sentence, with arguments attached.
+
+Reads: the document's mentions, a sentence and its clauses, the claim governing the sentence.
+Adds: `Draft` objects (the arguments still as mentions); `build.py` turns them into model Events.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from marsad.extract.attribution import Attribution
+from marsad.extract.figures import Figures, read_figures
+from marsad.extract.mentions import Found, Mentions
+from marsad.extract.roles import Roles, assign_roles
+
+MODE_RANK = ("suicide", "explosive", "aerial", "shelling", "firearms", "civilians", "abduction")
+_NOT_ACTOR_TYPES = {"media"}
+_ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")
+
+
+@dataclass(slots=True)
+class Draft:
+    trigger: Found
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    roles: Roles
+    figures: Figures
+    places: list[Found]
+    date: Found | None
+    attribution: Attribution | None
+    modality: str
+    evidence: list[tuple[int, int]] = field(default_factory=list)
+    claims: list[tuple[Attribution | None, Figures]] = field(default_factory=list)
+
+
+def _clause_of(clauses: list[tuple[int, int]], pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    for c in clauses:
+        if c[0] <= pos < c[1]:
+            return c
+    return sentence
+
+
+def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
+                   candidates: list[Found]) -> list[Found]:
+    """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
+    by_type: dict[str, list[Found]] = {}
+    for t in triggers:
+        by_type.setdefault(t.value.plover, []).append(t)
+    chosen = []
+    for items in by_type.values():
+        strong = [t for t in items if not ({"weak", "result"} & set(t.value.flags))]
+        if not strong:
+            results = [t for t in items if "result" in t.value.flags]
+            if results:
+                strong = results
+            else:
+                weak = [t for t in items if _corroborated(t, mentions, sentence, candidates)]
+                if not weak:
+                    continue
+                strong = weak
+        strong.sort(key=lambda t: (_mode_rank(t.value.mode), t.start))
+        chosen.append(strong[0])
+    return sorted(chosen, key=lambda t: t.start)
+
+
+def _mode_rank(mode: str | None) -> int:
+    return MODE_RANK.index(mode) if mode in MODE_RANK else len(MODE_RANK)
+
+
+def _corroborated(t: Found, mentions: Mentions, sentence: tuple[int, int], candidates: list[Found]) -> bool:
+    """A weak trigger counts when an actor or a place stands within a few words of it."""
+    near = [c for c in candidates if mentions.distance(c, t) <= 4]
+    places = [p for p in mentions.within("place", *sentence) if mentions.distance(p, t) <= 6]
+    return bool(near) or bool(places)
+
+
+def _modality(mentions: Mentions, trigger: Found, clause: tuple[int, int], attribution: Attribution | None) -> str:
+    if attribution is not None and attribution.modality == "denied":
+        return "denied"
+    for cue in mentions.within("cue", clause[0], trigger.start):
+        if cue.value.kind in ("expected", "hypothetical", "denied") and mentions.distance(cue, trigger) <= 6:
+            return cue.value.kind
+    return "asserted"
+
+
+def _places(mentions: Mentions, trigger: Found, clause: tuple[int, int], sentence: tuple[int, int],
+            excluded: list[tuple[int, int]]) -> list[Found]:
+    def usable(p: Found) -> bool:
+        if any(p.start < e and s < p.end for s, e in excluded):
+            return False
+        return p.value.result.match is not None
+
+    inside = [p for p in mentions.within("place", *clause) if usable(p)]
+    pool = inside or [p for p in mentions.within("place", *sentence) if usable(p)]
+    if not pool:
+        return []
+    # places of origin ("من العراق") give way to the others
+    text = mentions.text
+    not_origin = [p for p in pool if not _ORIGIN.search(text[max(0, p.start - 14):p.start])]
+    pool = not_origin or pool
+    best = min(p.value.result.precision or 4 for p in pool)
+    return [p for p in pool if (p.value.result.precision or 4) == best]
+
+
+def _date(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int]) -> Found | None:
+    for span in (clause, sentence):
+        dates = [d for d in mentions.within("date", *span) if d.value.start_date is not None]
+        if dates:
+            return dates[0]
+    return None
+
+
+def draft_events(
+    mentions: Mentions,
+    sentence: tuple[int, int],
+    clauses: list[tuple[int, int]],
+    candidates: list[Found],
+    attribution: Attribution | None,
+    victims_of: callable,
+) -> list[Draft]:
+    """The event drafts of one sentence."""
+    triggers = mentions.within("trigger", *sentence)
+    if not triggers:
+        return []
+    excluded = [(a.start, a.end) for a in candidates]
+    if attribution is not None and attribution.phrase:
+        excluded.append(attribution.phrase)
+    if attribution is not None and attribution.source is not None:
+        excluded.append((attribution.source.start, attribution.source.end))
+    drafts = []
+    for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
+        clause = _clause_of(clauses, trigger.start, sentence)
+        figures = read_figures(mentions, *sentence) if trigger.value.plover == "ASSAULT" else Figures(None, None, ())
+        victims = victims_of(figures)
+        roles = assign_roles(mentions, candidates, trigger, clause, sentence, figures, attribution, victims)
+        drafts.append(Draft(
+            trigger=trigger,
+            sentence=sentence,
+            clause=clause,
+            roles=roles,
+            figures=figures,
+            places=_places(mentions, trigger, clause, sentence, excluded),
+            date=_date(mentions, clause, sentence),
+            attribution=attribution,
+            modality=_modality(mentions, trigger, clause, attribution),
+            evidence=[sentence],
+            claims=[(attribution, figures)],
+        ))
+    return drafts

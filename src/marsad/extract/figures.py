@@ -1,0 +1,115 @@
+"""Fatality and injury figures of one sentence: numbers tied to "killed" or "injured" words.
+
+Reads: the sentence's number and casualty mentions. Adds: a `Figures` with the killed and injured
+figures (qualifier, group, children) and the spans they were read from. Wounded and missing are
+never fatalities; "25 rebels and 9 soldiers killed" adds up to 34 (codebook 2a).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from marsad.extract.mentions import Found, Mentions
+from marsad.model import Figure, Span
+
+WINDOW = 6  # words between a number and its casualty word
+SUBSET = re.compile(r"(?:^|\s)(?:و?من\s*بينهم|و?بينهم|و?منهم|و?بينهن|و?منهن)\s*$")
+_AND = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
+
+
+@dataclass(frozen=True, slots=True)
+class Figures:
+    killed: Figure | None
+    injured: Figure | None
+    victim_terms: tuple[Found, ...]  # the counted nouns ("متمرد", "مدنيين") read with the figures
+
+
+def _counts(mentions: Mentions, start: int, end: int) -> list[Found]:
+    return [n for n in mentions.within("number", start, end) if getattr(n.value, "kind", "count") == "count"
+            and not getattr(n.value, "vague", False)]
+
+
+def _counted_noun(mentions: Mentions, number: Found, end: int) -> Found | None:
+    """The person word right after a number ("400 متمرد", "25 شخصا")."""
+    for term in mentions.within("casualty", number.end, end):
+        if term.value.kind in ("person", "children") and mentions.distance(number, term) <= 1:
+            return term
+        break
+    for actor in mentions.within("actor", number.end, end):
+        if mentions.distance(number, actor) == 0:
+            return actor
+        break
+    return None
+
+
+def _group_of(noun: Found | None) -> str:
+    if noun is None:
+        return "unknown"
+    if noun.kind == "casualty":
+        return {"civilians": "civilians", "combatants": "combatants"}.get(noun.value.group, "unknown")
+    actor_id = noun.value if isinstance(noun.value, str) else ""
+    return "civilians" if actor_id.endswith("-CIV") else "combatants"
+
+
+def read_figures(mentions: Mentions, start: int, end: int) -> Figures:
+    """The killed and injured figures stated in text[start:end]."""
+    text = mentions.text
+    terms = [t for t in mentions.within("casualty", start, end) if t.value.kind in ("killed", "injured")]
+    numbers = _counts(mentions, start, end)
+    if not terms or not numbers:
+        return Figures(None, None, ())
+    assigned: dict[str, list[tuple[Found, Found | None]]] = {"killed": [], "injured": []}
+    children: dict[str, int] = {}
+    for number in numbers:
+        before = text[max(start, number.start - 20):number.start]
+        noun = _counted_noun(mentions, number, end)
+        if SUBSET.search(before):
+            if noun is not None and noun.kind == "casualty" and noun.value.kind == "children":
+                nearest = _nearest(mentions, number, terms)
+                if nearest is not None:
+                    children.setdefault(nearest.value.kind, number.value.value)
+            continue
+        nearest = _nearest(mentions, number, terms)
+        if nearest is not None:
+            assigned[nearest.value.kind].append((number, noun))
+    killed = _figure(mentions, assigned["killed"], children.get("killed"))
+    injured = _figure(mentions, assigned["injured"], children.get("injured"))
+    victims = tuple(n for pairs in assigned.values() for _, n in pairs if n is not None)
+    return Figures(killed, injured, victims)
+
+
+def _nearest(mentions: Mentions, number: Found, terms: list[Found]) -> Found | None:
+    best, best_d = None, WINDOW + 1
+    for t in terms:
+        d = mentions.distance(number, t)
+        if t.start > number.end:
+            d += 1  # a following casualty word is slightly less certain than "مقتل N"
+        if d < best_d:
+            best, best_d = t, d
+    return best
+
+
+def _figure(mentions: Mentions, pairs: list[tuple[Found, Found | None]], children: int | None) -> Figure | None:
+    if not pairs:
+        return None
+    text = mentions.text
+    first_num, first_noun = pairs[0]
+    total, group = first_num.value.value, _group_of(first_noun)
+    end = first_num.end
+    # "25 متمردا و9 جنود": figures joined by "و" with different counted nouns add up.
+    for num, noun in pairs[1:]:
+        gap = text[end if first_noun is None else max(end, first_noun.end):num.start]
+        if _AND.match(gap) and noun is not None:
+            total += num.value.value
+            if _group_of(noun) != group:
+                group = "mixed"
+            end = num.end
+            first_noun = noun
+        else:
+            break
+    n = first_num.value
+    span = Span(first_num.start, end, text[first_num.start:end])
+    qualifier = getattr(n, "qualifier", "exact") or "exact"
+    maximum = getattr(n, "max", None)
+    return Figure(total, maximum, qualifier, group, children, span)

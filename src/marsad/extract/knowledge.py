@@ -1,0 +1,75 @@
+"""The knowledge base compiled into matchers, once per process.
+
+Reads the data files through their loaders (marsad.kb) and builds one Lexicon per kind of
+mention. Building costs a fraction of a second; every extraction reuses the result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from marsad.kb.actors import ActorEntry, Country, load_actors
+from marsad.kb.lexicons import (
+    CasualtyTerm,
+    Cue,
+    ReportingVerb,
+    Trigger,
+    load_casualty_terms,
+    load_cues,
+    load_reporting_verbs,
+    load_triggers,
+)
+from marsad.text.lexicon import Lexicon
+
+# Nouns that, followed by a nationality adjective, name that state's forces ("الطائرات الروسية").
+FORCE_NOUNS = (
+    "القوات", "قوات", "الجيش", "جيش", "الطائرات", "طائرات", "الطيران", "طيران", "المقاتلات", "مقاتلات",
+    "البحرية", "القوات الجوية", "سلاح الجو", "الطائرات الحربية", "طائرات حربية", "المدفعية", "الدبابات",
+    "البوارج", "السفن الحربية", "الطائرات المسيرة", "مسيرات", "المسيرات", "الجنود", "جنود", "القطع البحرية",
+    "الضربات", "ضربات", "الغارات", "غارات", "الضربات الجوية", "ضربات جوية", "الغارات الجوية", "غارات جوية",
+)
+GOVERNMENT_NOUNS = ("الحكومة", "حكومة", "السلطات", "سلطات", "الرئاسة", "الخارجية", "وزارة الخارجية", "النظام")
+
+
+@dataclass(frozen=True, slots=True)
+class Knowledge:
+    actors: dict[str, ActorEntry]
+    countries: dict[str, Country]
+    actor_lexicon: Lexicon[str]  # alias → actor id (generic ids start with "*-")
+    country_lexicon: Lexicon[tuple[str, str]]  # name/adjective/capital → (iso2, kind)
+    trigger_lexicon: Lexicon[Trigger]
+    verb_lexicon: Lexicon[ReportingVerb]
+    casualty_lexicon: Lexicon[CasualtyTerm]
+    cue_lexicon: Lexicon[Cue]
+    force_nouns: Lexicon[str]  # value "MIL" or "GOV"
+
+    def resolve(self, actor_id: str, country: str | None) -> ActorEntry | None:
+        """The concrete actor for an id; generic "*-MIL" needs the country (ISO2)."""
+        if actor_id.startswith("*-"):
+            if not country:
+                return None
+            return self._kb.resolve(actor_id, country)
+        return self.actors.get(actor_id)
+
+    @property
+    def _kb(self):  # the loader's object, for generic resolution
+        return load_actors()
+
+
+@cache
+def load_knowledge() -> Knowledge:
+    """Build every matcher of the knowledge base (once per process)."""
+    kb = load_actors()
+    countries = kb.countries
+    return Knowledge(
+        actors=kb.by_id,
+        countries=countries,
+        actor_lexicon=Lexicon(kb.alias_pairs()),
+        country_lexicon=Lexicon((form, (iso2, kind)) for form, iso2, kind in kb.country_alias_pairs()),
+        trigger_lexicon=Lexicon(((t.form, t) for t in load_triggers()), enclitics=True),
+        verb_lexicon=Lexicon(((v.form, v) for v in load_reporting_verbs()), enclitics=True),
+        casualty_lexicon=Lexicon((c.form, c) for c in load_casualty_terms()),
+        cue_lexicon=Lexicon((c.form, c) for c in load_cues()),
+        force_nouns=Lexicon([(n, "MIL") for n in FORCE_NOUNS] + [(n, "GOV") for n in GOVERNMENT_NOUNS]),
+    )

@@ -1,0 +1,139 @@
+"""Every mention in a document, found once: actors, triggers, reporting verbs, casualty words,
+cues, places, numbers and dates, each with raw offsets into the untouched text.
+
+Reads: the raw text, its normalised copy, the publication date. Adds: a `Mentions` bundle
+sorted by position, plus a word index for distances. No event logic here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from marsad.extract.knowledge import Knowledge
+from marsad.geo import find_places
+from marsad.text.dates import find_dates
+from marsad.text.normalize import Normalized
+from marsad.text.numbers import find_numbers
+
+WORD = re.compile(r"[^\s.,،؛:!?؟\"'“”«»()\[\]{}<>\-–—/\\|]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One mention: raw offsets, what kind it is, and its value from the knowledge base."""
+
+    start: int
+    end: int
+    kind: str
+    value: Any
+    prefix: str = ""
+
+
+@dataclass(slots=True)
+class Mentions:
+    text: str
+    words: list[int] = field(default_factory=list)  # raw start of every word
+    by_kind: dict[str, list[Found]] = field(default_factory=dict)
+
+    def word_at(self, pos: int) -> int:
+        """Index of the word at or before raw offset pos."""
+        return max(bisect_right(self.words, pos) - 1, 0)
+
+    def distance(self, a: Found, b: Found) -> int:
+        """Words between two mentions (0 when adjacent or overlapping)."""
+        if a.start > b.start:
+            a, b = b, a
+        if b.start < a.end:
+            return 0
+        return max(self.word_at(b.start) - self.word_at(max(a.end - 1, a.start)) - 1, 0)
+
+    def within(self, kind: str, start: int, end: int) -> list[Found]:
+        """Mentions of one kind lying inside raw [start, end)."""
+        items = self.by_kind.get(kind, [])
+        lo = bisect_left([f.start for f in items], start)
+        out = []
+        for f in items[lo:]:
+            if f.start >= end:
+                break
+            if f.end <= end:
+                out.append(f)
+        return out
+
+
+def _lex(kind: str, lexicon, norm: Normalized) -> list[Found]:
+    return [Found(m.start, m.end, kind, m.values[0] if len(m.values) == 1 else m.values, m.prefix)
+            for m in lexicon.find(norm)]
+
+
+def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found]) -> list[Found]:
+    """"القوات الروسية", "الطائرات السورية والروسية": a force noun and the adjectives after it."""
+    adjectives = [c for c in countries if c.value[1] == "adjective"]
+    if not adjectives:
+        return []
+    out = []
+    text = norm.raw
+    starts = [a.start for a in adjectives]
+    for noun in kn.force_nouns.find(norm):
+        i = bisect_left(starts, noun.end)
+        pos = noun.end
+        while i < len(adjectives):
+            adj = adjectives[i]
+            gap = text[pos:adj.start]
+            words = WORD.findall(gap)
+            # allow one qualifying word between ("الجوية", "الحربية") and "و" joining two adjectives
+            if len(words) > 1 or (words and not _is_qualifier(words[0])):
+                break
+            iso2 = adj.value[0]
+            country = kn.countries.get(iso2)
+            if country is None:
+                break
+            role = noun.values[0]
+            out.append(Found(noun.start, adj.end, "actor", f"{country.iso3}-{role}", noun.prefix))
+            pos = adj.end
+            i += 1
+    return out
+
+
+_QUALIFIERS = {"الجوية", "الجوي", "الحربية", "الحربي", "المسيرة", "البرية", "البحرية", "المسلحة", "الخاصة"}
+
+
+def _is_qualifier(word: str) -> bool:
+    return word in _QUALIFIERS or word.lstrip("و") in _QUALIFIERS or word == "و"
+
+
+def _merge_actors(lexical: list[Found], composed: list[Found]) -> list[Found]:
+    """Composed force mentions win over shorter lexical ones they cover; lexical ones win otherwise."""
+    out = list(lexical)
+    for c in composed:
+        covered = [f for f in out if f.start >= c.start and f.end <= c.end]
+        clash = [f for f in out if f.start < c.end and c.start < f.end and f not in covered]
+        if clash:
+            continue
+        for f in covered:
+            out.remove(f)
+        out.append(c)
+    return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, country_hint: str | None) -> Mentions:
+    """All mentions of a document (see the module docstring)."""
+    text = norm.raw
+    found: dict[str, list[Found]] = {}
+    countries = _lex("country", kn.country_lexicon, norm)
+    found["country"] = countries
+    actors = _lex("actor", kn.actor_lexicon, norm)
+    found["actor"] = _merge_actors(actors, _composed_forces(norm, kn, countries))
+    found["trigger"] = _lex("trigger", kn.trigger_lexicon, norm)
+    found["verb"] = _lex("verb", kn.verb_lexicon, norm)
+    found["casualty"] = _lex("casualty", kn.casualty_lexicon, norm)
+    found["cue"] = _lex("cue", kn.cue_lexicon, norm)
+    found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=country_hint)]
+    found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(text)]
+    found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(text, published)]
+    for items in found.values():
+        items.sort(key=lambda f: (f.start, f.end))
+    return Mentions(text, [m.start() for m in WORD.finditer(text)], found)

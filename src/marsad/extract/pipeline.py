@@ -1,0 +1,198 @@
+"""The extraction stages in order: Document in, DocumentResult (schema marsad.document/1) out.
+
+1. check the input (text, language, publication date)
+2. normalise a copy (offsets map back to the raw text)
+3. find every mention once (mentions.py), the document's country from them
+4. per sentence: skip boilerplate and background, attribute claims (attribution.py),
+   draft events from triggers with their arguments (events.py, roles.py, figures.py)
+5. merge drafts of the same incident and build the Events (build.py)
+
+Pure: no I/O beyond loading the knowledge base once per process, so the same function serves
+the CLI, the server, a process pool and Spark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from datetime import date
+
+from marsad.errors import InputError
+from marsad.extract.attribution import attribute
+from marsad.extract.build import Context, build_event, merge_drafts, victims_from_figures
+from marsad.extract.events import Draft, draft_events
+from marsad.extract.knowledge import Knowledge, load_knowledge
+from marsad.extract.mentions import Found, Mentions, find_mentions
+from marsad.extract.roles import AGENT_CUE, AND_GAP, ASSOC_CUE
+from marsad.model import Document, DocumentResult
+from marsad.text.normalize import normalize
+from marsad.text.segment import clauses, sentences
+
+MAX_CHARS = 2_000_000
+ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
+LETTER = re.compile(r"[^\W\d_]")
+BOILERPLATE = re.compile(
+    r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد|شارك|اشترك|تابعونا|تابعنا|للمزيد|اكتشاف المزيد|المزيد من|مواضيع ذات صلة|"
+    r"أخبار ذات صلة|اخبار ذات صلة|اقرأ أيضا|كلمات مفتاحية|الوسوم|حقوق النشر|جميع الحقوق)"
+)
+NON_ROLE_TYPES = {"media"}
+
+
+def check_document(doc: Document) -> date | None:
+    """The publication date; InputError when the document cannot be extracted."""
+    name = doc.id or "document"
+    if not isinstance(doc.text, str) or not doc.text.strip():
+        raise InputError(f"{name}: the text is empty; give the article's text")
+    if len(doc.text) > MAX_CHARS:
+        raise InputError(f"{name}: the text has {len(doc.text):,} characters, more than the {MAX_CHARS:,} "
+                         "an article may have; split the file into articles (one JSONL line each)")
+    letters = LETTER.findall(doc.text[:20000])
+    arabic = ARABIC_LETTER.findall(doc.text[:20000])
+    if not letters or len(arabic) < 0.3 * len(letters):
+        share = len(arabic) / len(letters) if letters else 0.0
+        raise InputError(f"{name}: the text is not Arabic ({share:.0%} of its letters are Arabic); "
+                         "marsad extracts events from Arabic news only")
+    if doc.published in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(doc.published)[:10])
+    except ValueError:
+        raise InputError(f"{name}: published {doc.published!r} is not a real date; use YYYY-MM-DD") from None
+
+
+def _country_votes(mentions: Mentions, kn: Knowledge) -> Counter:
+    votes: Counter = Counter()
+    for f in mentions.by_kind.get("country", []):
+        votes[f.value[0]] += 2 if f.value[1] == "name" else 1
+    for f in mentions.by_kind.get("actor", []):
+        value = f.value if isinstance(f.value, str) else f.value[0]
+        entry = kn.actors.get(value)
+        if entry is not None and entry.country not in ("XX", "*", None):
+            votes[entry.country] += 1
+    return votes
+
+
+def document_country(mentions: Mentions, kn: Knowledge) -> str | None:
+    """The country most of the document is about: places first, then names and actors."""
+    votes = _country_votes(mentions, kn)
+    for p in mentions.by_kind.get("place", []):
+        match = p.value.result.match
+        if match is not None:
+            votes[match.country] += 3 if (p.value.result.precision or 4) < 4 else 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, actors: list[Found]) -> list[Found]:
+    """Country names standing as actors: "مع روسيا", "الحكومة السورية وروسيا", "نفذتها تركيا"."""
+    text = mentions.text
+    out = []
+    for f in mentions.within("country", start, end):
+        if f.value[1] != "name" or any(a.start < f.end and f.start < a.end for a in actors):
+            continue
+        before = text[max(start, f.start - 24):f.start] + f.prefix
+        joined = any(a.end <= f.start and (AND_GAP.match(text[a.end:f.start]) or
+                                           (a.end == f.start - len(f.prefix) and f.prefix.startswith("و")))
+                     for a in actors)
+        if joined or ASSOC_CUE.search(before) or AGENT_CUE.search(before):
+            country = kn.countries.get(f.value[0])
+            if country is None:
+                continue
+            for role in ("MIL", "GOV"):
+                if f"{country.iso3}-{role}" in kn.actors:
+                    out.append(Found(f.start, f.end, "actor", f"{country.iso3}-{role}", f.prefix))
+                    break
+    return out
+
+
+def _is_role_actor(f: Found, kn: Knowledge) -> bool:
+    value = f.value if isinstance(f.value, str) else f.value[0]
+    entry = kn.actors.get(value)
+    return entry is None or entry.type not in NON_ROLE_TYPES
+
+
+def extract_document(doc: Document) -> DocumentResult:
+    """Events of one document (see the module docstring)."""
+    published = check_document(doc)
+    kn = load_knowledge()
+    norm = normalize(doc.text)
+    mentions = find_mentions(norm, kn, published, None)
+    hint = document_country(mentions, kn)
+    if hint:
+        mentions = find_mentions(norm, kn, published, hint)
+    ctx = Context(mentions, kn, document_country(mentions, kn) or hint)
+    drafts: list[Draft] = []
+    previous = None
+    after_boilerplate = False
+    for s, e in sentences(doc.text):
+        sentence_text = doc.text[s:e]
+        if BOILERPLATE.match(sentence_text):
+            after_boilerplate = True
+            continue
+        if after_boilerplate and len(sentence_text.split()) < 14:
+            continue
+        if _is_background(mentions, s, e):
+            continue
+        attribution = attribute(mentions, s, e, previous)
+        if attribution is not None:
+            previous = attribution
+        actors = [a for a in mentions.within("actor", s, e) if _is_role_actor(a, kn)]
+        if attribution is not None and attribution.source is not None:
+            actors = [a for a in actors if a is not attribution.source]
+        if attribution is not None and attribution.phrase is not None:
+            ps, pe = attribution.phrase
+            actors = [a for a in actors if not (ps <= a.start < pe)]
+        actors += _country_actors(mentions, kn, s, e, actors)
+        actors.sort(key=lambda f: f.start)
+        drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, attribution,
+                                   victims_from_figures))
+    events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(merge_drafts(drafts)) if _informative(d))
+    return DocumentResult(doc, events)
+
+
+def _is_background(mentions: Mentions, start: int, end: int) -> bool:
+    """A sentence that recalls the past or analyses: it opens with a background cue."""
+    for cue in mentions.within("cue", start, end):
+        if cue.value.kind == "background" and mentions.word_at(cue.start) - mentions.word_at(start) <= 1:
+            return True
+    return False
+
+
+def _informative(d: Draft) -> bool:
+    """A bare trigger with no actor, place, date or figure tells no incident ("the strikes")."""
+    r = d.roles
+    return bool(r.actor1 or r.actor2 or d.places or d.date or d.figures.killed or d.figures.injured)
+
+
+def extract(text: str, published: str | date | None = None, *, id: str | None = None, url: str | None = None,
+            outlet: str | None = None, title: str | None = None) -> DocumentResult:
+    """Events of an Arabic news text, its dates resolved against `published` (YYYY-MM-DD)."""
+    if isinstance(published, date):
+        published = published.isoformat()
+    return extract_document(Document(id, text, published, url, outlet, title, "ar"))
+
+
+def document_from_dict(d: dict) -> Document:
+    """A Document from a JSONL record {"id","published","outlet","url","title","text"}."""
+    if not isinstance(d, dict):
+        raise InputError("a document must be a JSON object with a 'text' field")
+    if "text" not in d:
+        raise InputError(f"{d.get('id') or 'document'}: no 'text' field; each record needs the article text")
+    return Document(d.get("id"), d["text"], d.get("published"), d.get("url"), d.get("outlet"), d.get("title"),
+                    d.get("language") or "ar")
+
+
+def _as_document(item: Document | dict) -> Document:
+    return item if isinstance(item, Document) else document_from_dict(item)
+
+
+def extract_many(items: Iterable[Document | dict], workers: int = 1) -> Iterator[DocumentResult]:
+    """Results in input order; `workers` > 1 runs a process pool. Bad documents raise InputError."""
+    docs = (_as_document(i) for i in items)
+    if workers <= 1:
+        for d in docs:
+            yield extract_document(d)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(extract_document, docs, chunksize=8)
