@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/marsad demo
+	$(BIN)/marsad extract examples/corpus.jsonl --format table
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

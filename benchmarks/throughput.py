@@ -1,0 +1,60 @@
+"""Extraction throughput, memory and knowledge-base load time (prints figures; not a test).
+
+    .venv/bin/python benchmarks/throughput.py [--articles 2000]
+
+Articles of ~2.5 KB are cut from the project's own sample corpus (examples/corpus.jsonl).
+Goals (issue 2): ≥ 500 articles/s on one core, peak RSS ≤ 500 MB, knowledge base loaded ≤ 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LOAD = "import time; t=time.perf_counter(); from marsad.extract.knowledge import load_knowledge; " \
+       "from marsad.geo import load_gazetteer; load_knowledge(); load_gazetteer(); " \
+       "print(time.perf_counter()-t)"
+
+
+def articles(n: int, size: int = 2500) -> list[dict]:
+    records = [json.loads(line) for line in (ROOT / "examples/corpus.jsonl").read_text("utf-8").splitlines()
+               if line.strip()]
+    out = []
+    for i in range(n):
+        r = records[i % len(records)]
+        text = r["text"]
+        while len(text) < size:
+            text += "\n\n" + records[(i + len(text)) % len(records)]["text"]
+        out.append({"id": f"b{i}", "published": r["published"], "text": text[:size]})
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--articles", type=int, default=2000)
+    args = ap.parse_args()
+    load = float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True)
+                 .stdout.strip())
+    print(f"knowledge base + gazetteer load (fresh process): {load:.3f} s  (goal ≤ 1 s)")
+    from marsad.extract.pipeline import document_from_dict, extract_document
+
+    docs = [document_from_dict(a) for a in articles(args.articles)]
+    extract_document(docs[0])  # warm: loads the knowledge base
+    t = time.perf_counter()
+    events = sum(len(extract_document(d).events) for d in docs)
+    elapsed = time.perf_counter() - t
+    kb = sum(len(d.text.encode("utf-8")) for d in docs) / len(docs) / 1024
+    print(f"{len(docs)} articles of {kb:.1f} KB: {len(docs) / elapsed:.0f} articles/s on one core "
+          f"({events} events)  (goal ≥ 500/s)")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS: {rss:.0f} MB  (goal ≤ 500 MB)")
+
+
+if __name__ == "__main__":
+    main()
