@@ -1,0 +1,54 @@
+"""Deterministic keys: the same content always gets the same id, whatever the order of arrival."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+
+from marsad.model import Actor, Location
+
+
+def _digest(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(b"" if part is None else str(part).encode("utf-8"))
+        h.update(b"\x1f")
+    return h.hexdigest()
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the document text (the raw text, as stored)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_key(source: str | None, text_hash: str) -> str:
+    """The store's document id: the same source with the same text is the same document.
+
+    The same text from another source is another document (a copy, linked to its original).
+    """
+    return "d" + _digest(source or "", text_hash)[:31]
+
+
+def actor_key(actor: Actor) -> str:
+    """The actor's own id, or one derived from its names when the extractor gave none."""
+    if actor.id:
+        return actor.id
+    return "x-" + _digest(actor.name, actor.name_ar, actor.type, actor.country)[:16]
+
+
+def place_key(loc: Location) -> str:
+    """`g<geonames id>` when known, else a hash of everything that identifies the place."""
+    if loc.geonames_id is not None:
+        return f"g{loc.geonames_id}"
+    return "p-" + _digest(loc.name, loc.name_ar, loc.country, loc.admin1, loc.admin2,
+                          None if loc.lat is None else round(loc.lat, 5),
+                          None if loc.lon is None else round(loc.lon, 5), loc.precision)[:16]
+
+
+def event_key(document_id: str, local_id: str) -> str:
+    return f"{document_id}:{local_id}"
+
+
+def incident_id(member_keys: Iterable[str]) -> str:
+    """An incident's id: a hash of its sorted member event keys (so order of arrival is irrelevant)."""
+    return "i" + _digest(*sorted(member_keys))[:23]

@@ -1,0 +1,111 @@
+"""Re-merging the incidents around some events, inside the caller's transaction.
+
+`remerge(conn, seeds)` finds the connected component (in merge.may_merge's graph) of the seed
+events among all stored events, clusters it canonically (merge.cluster), and rewrites the incidents
+of that component. Events outside the component cannot be affected, so the stored incidents always
+equal the canonical clustering of all stored events, whatever the order they arrived in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, select, update
+
+from marsad.model import event_from_dict
+from marsad.store.keys import incident_id
+from marsad.store.merge import MAX_WINDOW_DAYS, Member, MergeItem, MergePlace, cluster, describe, may_merge
+from marsad.store.schema import DocumentRow, EventPlaceRow, EventRow, IncidentActorRow, IncidentRow, PlaceRow
+
+D, E, EP, P = DocumentRow.__table__, EventRow.__table__, EventPlaceRow.__table__, PlaceRow.__table__
+INC, IA = IncidentRow.__table__, IncidentActorRow.__table__
+_CHUNK = 500
+
+
+def _chunks(keys: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(keys), _CHUNK):
+        yield keys[i:i + _CHUNK]
+
+
+def _load_items(conn: Connection, where: ColumnElement[bool]) -> dict[str, MergeItem]:
+    rows = conn.execute(
+        select(E.c.key, E.c.document_id, E.c.plover_type, E.c.merge_start, E.c.merge_end, E.c.actor1_id,
+               E.c.actor2_id, P.c.country, P.c.admin2, P.c.lat, P.c.lon)
+        .select_from(E.outerjoin(EP, EP.c.event_key == E.c.key).outerjoin(P, P.c.id == EP.c.place_id))
+        .where(where).order_by(E.c.key, EP.c.position))
+    head: dict[str, tuple] = {}
+    places: dict[str, list[MergePlace]] = defaultdict(list)
+    for r in rows:
+        head.setdefault(r[0], tuple(r[:7]))
+        if r[7] is not None or r[9] is not None or r[8] is not None:
+            places[r[0]].append(MergePlace(r[7], r[8], r[9], r[10]))
+    return {k: MergeItem(*h, places=tuple(places[k])) for k, h in head.items()}
+
+
+def _component(conn: Connection, seeds: dict[str, MergeItem]) -> dict[str, MergeItem]:
+    comp = dict(seeds)
+    frontier = [i for i in seeds.values() if i.mergeable]
+    while frontier:
+        item = frontier.pop()
+        # Windows are at most MAX_WINDOW_DAYS long, so this bounds the index range scanned.
+        lower = (date.fromisoformat(item.start) - timedelta(days=MAX_WINDOW_DAYS)).isoformat()
+        candidates = _load_items(conn, and_(E.c.plover_type == item.plover_type, E.c.merge_start >= lower,
+                                            E.c.merge_start <= item.end, E.c.merge_end >= item.start))
+        for cand in candidates.values():
+            if cand.key not in comp and may_merge(item, cand):
+                comp[cand.key] = cand
+                frontier.append(cand)
+    return comp
+
+
+def remerge(conn: Connection, seed_keys: Sequence[str]) -> tuple[str, ...]:
+    """Recompute the incidents of the seeds' component; returns the seeds' incident ids (sorted)."""
+    if not seed_keys:
+        return ()
+    seeds: dict[str, MergeItem] = {}
+    for chunk in _chunks(list(seed_keys)):
+        seeds.update(_load_items(conn, E.c.key.in_(chunk)))
+    comp = _component(conn, seeds)
+    keys = sorted(comp)
+    old: set[str] = set()
+    data: dict[str, tuple] = {}
+    for chunk in _chunks(keys):
+        for k, doc_id, inc, ev, outlet, url in conn.execute(
+                select(E.c.key, E.c.document_id, E.c.incident_id, E.c.data, D.c.outlet, D.c.url)
+                .select_from(E.join(D, D.c.id == E.c.document_id)).where(E.c.key.in_(chunk))):
+            data[k] = (doc_id, ev, outlet, url)
+            if inc:
+                old.add(inc)
+    doc_ids = sorted({v[0] for v in data.values()})
+    sources: dict[str, set[str]] = defaultdict(set)
+    for chunk in _chunks(doc_ids):
+        for did, dup, outlet, url in conn.execute(
+                select(D.c.id, D.c.duplicate_of, D.c.outlet, D.c.url)
+                .where(D.c.id.in_(chunk) | D.c.duplicate_of.in_(chunk))):
+            sources[dup or did].add(outlet or url or did)
+
+    incident_rows, actor_rows, assign = [], [], []
+    seed_incidents: set[str] = set()
+    for members in cluster(list(comp.values())):
+        member_keys = [m.key for m in members]
+        iid = incident_id(member_keys)
+        ms = [Member(k, data[k][0], data[k][2], data[k][3], event_from_dict(data[k][1])) for k in member_keys]
+        srcs = sorted(set().union(*(sources[m.document_id] for m in ms)))
+        facts = describe(iid, ms, srcs)
+        incident_rows.append(facts.values)
+        actor_rows += [{"incident_id": iid, "actor_id": a} for a in sorted(facts.actor_ids)]
+        assign += [{"k": k, "iid": iid} for k in member_keys]
+        if any(k in seeds for k in member_keys):
+            seed_incidents.add(iid)
+
+    stale = sorted(old | {r["id"] for r in incident_rows})
+    for chunk in _chunks(stale):
+        conn.execute(delete(IA).where(IA.c.incident_id.in_(chunk)))
+        conn.execute(delete(INC).where(INC.c.id.in_(chunk)))
+    conn.execute(insert(INC), incident_rows)
+    if actor_rows:
+        conn.execute(insert(IA), actor_rows)
+    conn.execute(update(E).where(E.c.key == bindparam("k")).values(incident_id=bindparam("iid")), assign)
+    return tuple(sorted(seed_incidents))
