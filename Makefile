@@ -17,9 +17,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/marsad extract examples/corpus.jsonl --format table
 
+# The tests need a real PostgreSQL and Chromium: installed if missing, PostgreSQL started.
 test: $(STAMP)
+	scripts/setup-system.sh
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/python -m pytest -q
+	MARSAD_TEST_PG_URL="$${MARSAD_TEST_PG_URL:-$$(scripts/start-postgres.sh)}" $(BIN)/python -m pytest -q
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
