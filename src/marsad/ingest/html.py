@@ -1,0 +1,114 @@
+"""HTML page → article text and metadata, with trafilatura.
+
+`extract_article(html, url=...) -> HtmlArticle | None` (None when the page has no article
+text). trafilatura's own `with_metadata` pass spends about half its time looking for authors
+and licences we never use, so metadata is gathered here from the few trafilatura/htmldate
+functions we need (meta tags, JSON-LD, title, site name, a non-extensive date search) on the
+same parsed tree, before the text pass. Text extraction favours precision and skips the slow
+fallback extractors (`fast=True`): measured 3× faster on 30 KB news pages, and the fallbacks
+mostly add the navigation text we want gone. The Arabic furniture trafilatura leaves is
+removed by `boilerplate.strip_boilerplate`.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import suppress
+from dataclasses import dataclass
+from itertools import islice
+from urllib.parse import urlsplit
+
+import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import examine_meta, extract_meta_json, extract_sitename, extract_title
+from trafilatura.utils import load_html
+
+from marsad.ingest.boilerplate import strip_boilerplate
+from marsad.ingest.records import iso_date, tidy_text
+
+# trafilatura and htmldate log every page they find little in; that is our failure to report.
+for _name in ("trafilatura", "htmldate"):
+    logging.getLogger(_name).setLevel(logging.CRITICAL)
+
+_MIN_LETTERS = 20  # fewer letters than this is a stub (menu, error page), not an article
+_LETTER = re.compile(r"[^\W\d_]")
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—«»:]\s+")
+# Scripts, styles, inline SVG and comments carry no text and are often half of a page's bytes;
+# removing them before parsing saves lxml and trafilatura the work. JSON-LD scripts stay: they
+# hold the publication date and publisher name.
+_HEAVY = re.compile(
+    r"<script(?![^>]*ld\+json)[^>]*>.*?</script\s*>|<style[^>]*>.*?</style\s*>|<svg[^>]*>.*?</svg\s*>|<!--.*?-->",
+    re.I | re.S,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlArticle:
+    """What a page gives: clean text, and title, publication date, outlet and URL when found."""
+
+    text: str
+    title: str | None
+    published: str | None
+    outlet: str | None
+    url: str | None
+
+
+def extract_article(html: str, *, url: str | None = None) -> HtmlArticle | None:
+    """Main text and metadata of the page `html` (already decoded); `url` is where it was found.
+    Returns None when there is no article text."""
+    tree = load_html(_HEAVY.sub("", html))
+    if tree is None:
+        return None
+    # bare_extraction works on its own copy of the tree, so metadata can read ours afterwards
+    result = trafilatura.bare_extraction(
+        tree, url=url, fast=True, favor_precision=True, include_comments=False, include_tables=True,
+        include_images=False, include_links=False, with_metadata=False, deduplicate=False,
+    )
+    raw = getattr(result, "text", None) if result is not None else None
+    text = tidy_text(strip_boilerplate(raw or ""))
+    if not _has_letters(text, _MIN_LETTERS):
+        return None
+    title, published, outlet, page_url = _metadata(tree, url)
+    return HtmlArticle(text=text, title=title, published=published, outlet=outlet, url=page_url)
+
+
+def _has_letters(text: str, n: int) -> bool:
+    """True when `text` has at least `n` letters (stops counting there: pages are long)."""
+    return sum(1 for _ in islice(_LETTER.finditer(text), n)) >= n
+
+
+def _metadata(tree: HtmlElement, url: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    meta = examine_meta(tree)
+    with suppress(Exception):  # trafilatura's JSON-LD parser raises on odd but harmless markup
+        meta = extract_meta_json(tree, meta)
+    title = meta.title or extract_title(tree)
+    outlet = meta.sitename or extract_sitename(tree)
+    page_url = url or meta.url
+    if outlet:
+        outlet = outlet.lstrip("@").strip() or None
+    if not outlet and page_url:
+        outlet = (urlsplit(page_url).hostname or "").removeprefix("www.") or None
+    if title and outlet:
+        title = _strip_site_from_title(title, outlet)
+    try:
+        # last use of the tree: htmldate may clean it in place
+        published = iso_date(find_date(tree, url=page_url, **_DATE_PARAMS))
+    except Exception:  # htmldate raises on some malformed date markup; a missing date is fine
+        published = None
+    return (title.strip() if title else None), published, outlet, page_url
+
+
+def _strip_site_from_title(title: str, outlet: str) -> str:
+    """"قصف على البلدة - شبكة الأخبار" → "قصف على البلدة" when the tail or head is the outlet."""
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if title[last.end():].strip().lower() == outlet.lower():
+        return title[: last.start()]
+    if title[: first.start()].strip().lower() == outlet.lower():
+        return title[first.end():]
+    return title
