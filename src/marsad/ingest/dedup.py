@@ -7,7 +7,7 @@ lower pairs through) and returns the most similar, ties to the smallest id, so t
 not depend on the order documents were added.
 
 Signatures are plain bytes (num_perm little-endian uint32 values; datasketch's hash values
-are below 2**32), so the store can persist them and rebuild the index with `add_signature`
+are below 2**32 in the pinned "affine32" scheme), so the store can persist them and rebuild the index with `add_signature`
 or `NearDuplicateIndex.from_signatures`. They depend only on the text, the fixed seed and
 num_perm: stable across runs and machines.
 """
@@ -24,6 +24,9 @@ from marsad.text.normalize import normalize_text
 
 SHINGLE_WORDS = 3
 _SEED = 1
+# datasketch 2 made the permutation scheme explicit; pinning it keeps stored signatures valid
+# if the library's default changes again.
+_SCHEME = "affine32"
 _WORD = re.compile(r"\w+")
 
 
@@ -43,7 +46,7 @@ class NearDuplicateIndex:
         self.num_perm = num_perm
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict[str, np.ndarray] = {}
-        self._template = MinHash(num_perm=num_perm, seed=_SEED)  # permutations computed once
+        self._template = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)  # permutations computed once
 
     def __len__(self) -> int:
         return len(self._hashes)
@@ -55,7 +58,7 @@ class NearDuplicateIndex:
         grams = shingles(text)
         if not grams:
             return None
-        m = MinHash(num_perm=self.num_perm, seed=_SEED, permutations=self._template.permutations)
+        m = MinHash(num_perm=self.num_perm, seed=_SEED, permutations=self._template.permutations, scheme=_SCHEME)
         m.update_batch(list(grams))
         return m
 
@@ -71,7 +74,7 @@ class NearDuplicateIndex:
         if len(values) != self.num_perm:
             raise ValueError(f"signature has {len(values)} values; this index uses num_perm={self.num_perm}")
         return MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=values,
-                       permutations=self._template.permutations)
+                       permutations=self._template.permutations, scheme=_SCHEME)
 
     def add(self, doc_id: str, text: str) -> None:
         """Index `text` under `doc_id` (adding an id twice keeps the first)."""
