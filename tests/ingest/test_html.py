@@ -1,0 +1,70 @@
+"""HTML pages → article text and metadata, boilerplate gone."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.ingest.html import extract_article
+
+from .conftest import ARTICLE_CLASHES, ARTICLE_FLOODS, ARTICLE_SHELLING, news_page
+
+FURNITURE = ["اقرأ أيضا", "شارك", "فيسبوك", "الوسوم", "أخبار ذات صلة", "خبر متعلق", "اشترك للحصول", "جميع الحقوق", "قسم سياسة"]
+
+
+@pytest.mark.parametrize("paragraphs", [ARTICLE_SHELLING, ARTICLE_FLOODS, ARTICLE_CLASHES])
+def test_html_article_text_kept_furniture_gone(paragraphs: list[str]) -> None:
+    article = extract_article(news_page(paragraphs))
+    assert article is not None
+    assert article.text.split("\n") == paragraphs
+    for word in FURNITURE:
+        assert word not in article.text
+
+
+def test_html_metadata_title_date_outlet() -> None:
+    article = extract_article(news_page(ARTICLE_SHELLING, title="اشتباكات قرب سرت", site="وكالة الأنباء المحلية",
+                                        date="2021-11-03"), url="https://news.example.org/a/1")
+    assert article is not None
+    assert (article.title, article.published, article.outlet) == ("اشتباكات قرب سرت", "2021-11-03", "وكالة الأنباء المحلية")
+    assert article.url == "https://news.example.org/a/1"
+
+
+def test_html_outlet_falls_back_to_host_when_page_names_none() -> None:
+    page = "<html><head><title>عنوان</title></head><body><article>" + "".join(
+        f"<p>{p}</p>" for p in ARTICLE_FLOODS) + "</article></body></html>"
+    article = extract_article(page, url="https://www.sudan-news.example/item/7")
+    assert article is not None
+    assert article.outlet == "sudan-news.example"
+    assert article.published is None
+
+
+def test_html_json_ld_date_used() -> None:
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2016-08-21T10:00:00Z", "headline": "سيول"}</script>'
+    page = news_page(ARTICLE_FLOODS, date=None).replace("</head>", ld + "</head>")
+    article = extract_article(page)
+    assert article is not None and article.published == "2016-08-21"
+
+
+@pytest.mark.parametrize("page", [
+    "<html><head><title>الصفحة الرئيسية</title></head><body><nav><a href='/'>الرئيسية</a> <a href='/a'>من نحن</a></nav></body></html>",
+    "<html><body></body></html>",
+    "<html><head><script>var a = 1;</script></head><body><div class='share'>شارك</div></body></html>",
+    "",
+])
+def test_html_without_article_text_is_none(page: str) -> None:
+    assert extract_article(page) is None
+
+
+@pytest.mark.parametrize("line", [
+    "اقرأ أيضاً: هدنة جديدة في الجنوب",
+    "إقرأ المزيد",
+    "شارك هذا الخبر",
+    "اشترك في النشرة البريدية لتصلك آخر الأخبار",
+    "تابعونا على تلغرام",
+    "كلمات مفتاحية: اليمن، تعز",
+])
+def test_html_arabic_furniture_line_removed(line: str) -> None:
+    page = news_page(ARTICLE_CLASHES).replace("<p>اقرأ أيضا:", f"<p>{line}</p><p>اقرأ أيضا:")
+    article = extract_article(page)
+    assert article is not None
+    assert line not in article.text
+    assert article.text.split("\n") == ARTICLE_CLASHES
