@@ -1,0 +1,239 @@
+"""Geocoding one place phrase: "ريف إدلب الجنوبي" → the Idlib governorate, precision 2.
+
+In: a phrase as written (clitics, article, type words such as مدينة/محافظة/مخيم, ريف/قرب/محيط,
+directions before or after), an optional ISO2 country of the article and context names (other places
+named nearby). Out: a GeoResult (best Place or None, precision, confidence, alternatives).
+The candidate ranking (`rank`) is shared with find_places.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.geo.gazetteer import Gazetteer, load_gazetteer
+from marsad.geo.places import NO_MATCH, PRECISION_BY_KIND, GeoResult, Place
+from marsad.text.lexicon import PROCLITICS, lexicon_key
+from marsad.text.normalize import normalize_text
+
+# Type words (normalised) → the kinds they announce. Plural/dual forms name a list of places.
+TYPE_WORDS: dict[str, tuple[str, ...]] = {}
+for _words, _kinds in (
+    (("محافظه", "محافظتي", "محافظات", "ولايه", "ولايتي", "ولايات"), ("governorate", "region")),
+    (("مدينه", "مدينتي", "مدن"), ("locality",)),
+    (("بلده", "بلدتي", "بلدات", "قريه", "قريتي", "قري", "بلدة", "ضيعه", "نجع", "عزبه"), ("locality", "neighbourhood")),
+    (("مخيم", "مخيمي", "مخيمات"), ("camp", "locality")),
+    (("معبر", "معبري", "معابر", "منفذ", "حاجز"), ("crossing",)),
+    (("حي", "احياء", "حيي"), ("neighbourhood", "locality")),
+    (("قضاء", "مديريه", "مديريات", "منطقه", "مناطق", "مركز"), ("district", "subdistrict", "locality")),
+    (("ناحيه", "نواحي", "عزله"), ("subdistrict", "locality")),
+    (("مطار", "قاعده"), ("site", "locality")),
+):
+    for _w in _words:
+        TYPE_WORDS[_w] = _kinds
+# Words that make the place "near"/"part of" rather than the place itself (precision 2 at best).
+NEAR_WORDS = frozenset({"ريف", "ارياف", "ضواحي", "محيط", "اطراف", "قرب", "جوار", "مشارف", "بالقرب", "تخوم",
+                        "مداخل", "مدخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+                        "بادية", "باديه"})
+DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"})
+FILLER = frozenset({"من", "في", "الي", "عند", "داخل"})
+TRAILING = re.compile(r"^(ال)?(شمالي|جنوبي|شرقي|غربي|شماليه|جنوبيه|شرقيه|غربيه|اوسط|وسطي|حدودي|حدوديه|مجاور|مجاوره|"
+                      r"محتل|محتله|قريب|قريبه)$")
+KIND_PRIOR = {"country": 3.0, "governorate": 2.6, "region": 2.4, "district": 1.6, "camp": 0.4, "crossing": 0.4,
+              "site": 0.4, "subdistrict": 0.6, "locality": 0.5, "neighbourhood": 0.0}
+_NONWORD = re.compile(r"[^\w\s]|_")
+_ARABIC = re.compile("[\u0621-\u064a]")
+_PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p), key=len, reverse=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A phrase split into its core name and what surrounds it."""
+
+    core: str  # lexicon key of the name
+    kinds: tuple[str, ...] = ()  # kinds announced by a type word
+    near: bool = False  # ريف/قرب/direction: a part of or near the place
+    direction: bool = False
+
+
+def strip_proclitic(word: str, known) -> str:
+    """The word without its proclitic chain (و ف ب ل ك, وب، بال، لل ...) when only the bare word is `known`."""
+    if known(word):
+        return word
+    for p in _PROCLITICS_LONGEST:
+        if word.startswith(p) and len(word) - len(p) >= 2 and known(word[len(p):]):
+            return word[len(p):]
+    return word
+
+
+def parse(words: list[str], gaz: Gazetteer) -> list[Parsed]:
+    """Readings of a normalised word list, most literal first: the whole phrase, then with type
+    words, near-words and directions peeled off the front and direction adjectives off the back."""
+    out: list[Parsed] = []
+    kinds: tuple[str, ...] = ()
+    near = direction = False
+    words = list(words)
+    while words and TRAILING.match(words[-1]) and len(words) > 1:
+        words.pop()
+        near = True
+    while words:
+        key = lexicon_key(" ".join(words))
+        if gaz.rows(key) or gaz.rows(key.replace(" ", "")):
+            out.append(Parsed(key if gaz.rows(key) else key.replace(" ", ""), kinds, near, direction))
+        head = words[0]
+        if head in TYPE_WORDS and len(words) > 1:
+            kinds = kinds or TYPE_WORDS[head]
+        elif head in NEAR_WORDS and len(words) > 1:
+            near = True
+            direction = direction or head in DIRECTIONS
+        elif (head in FILLER or head.startswith("ال") and head[2:] in DIRECTIONS) and len(words) > 1:
+            pass
+        else:
+            break
+        words = words[1:]
+    return out
+
+
+def _context_sets(context: Sequence[str], gaz: Gazetteer) -> tuple[set[str], set[str]]:
+    """Normalised admin names and countries named in the context (governorates, districts, countries)."""
+    names: set[str] = set()
+    countries: set[str] = set()
+    for item in context:
+        if len(item) == 2 and item.isupper():
+            countries.add(item)
+            continue
+        key = lexicon_key(item)
+        names.add(key)
+        for row in gaz.rows(key):
+            if gaz.kind[row] == "country":
+                countries.add(gaz.country[row])
+    return names, countries
+
+
+def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: set[str], ctx_countries: set[str],
+         kinds: tuple[str, ...] = ()) -> list[tuple[float, int]]:
+    """(score, row) best first: country of the article, admin names nearby, announced kind, size."""
+    scored = []
+    for row in rows:
+        kind, cc = gaz.kind[row], gaz.country[row]
+        s = KIND_PRIOR.get(kind, 0.0) + 0.45 * math.log10(gaz.population[row] + 1)
+        if country:
+            if cc == country:
+                s += 3.0
+            elif kind != "country":
+                s -= 1.5
+        if cc in ctx_countries:
+            s += 1.0
+        if ctx_names:
+            for admin in (gaz.admin1_ar[row], gaz.admin2_ar[row]):
+                if admin and lexicon_key(admin) in ctx_names:
+                    s += 2.5
+                    break
+        if kinds:
+            s += 3.0 if kind in kinds else -1.0
+        scored.append((s, row))
+    scored.sort(key=lambda t: -t[0])
+    return scored
+
+
+def _seat_of(top: int, scored: list[tuple[float, int]], gaz: Gazetteer) -> int | None:
+    """The same-named town of an admin unit (إدلب the city in إدلب the governorate; منبج in منطقة منبج)."""
+    for _s, row in scored:
+        if gaz.kind[row] != "locality" or gaz.country[row] != gaz.country[top]:
+            continue
+        same_admin = (gaz.admin1[row] == gaz.admin1[top]) if gaz.kind[top] == "governorate" else (
+            gaz.admin2[row] and gaz.admin2[row] == gaz.name[top])
+        if same_admin or abs(gaz.lat[row] - gaz.lat[top]) + abs(gaz.lon[row] - gaz.lon[top]) < 0.8:
+            return row
+    return None
+
+
+def resolve(reading: Parsed, gaz: Gazetteer, country: str | None, ctx_names: set[str], ctx_countries: set[str],
+            rows: Sequence[int] | None = None) -> GeoResult:
+    """The GeoResult of one reading of a phrase (rows: candidates when already known, e.g. English)."""
+    rows = gaz.rows(reading.core) if rows is None else rows
+    if not rows:
+        return NO_MATCH
+    scored = rank(rows, gaz, country, ctx_names, ctx_countries, reading.kinds)
+    top = scored[0][1]
+    kind = gaz.kind[top]
+    precision = PRECISION_BY_KIND.get(kind, 1)
+    match = top
+    if kind in ("governorate", "district") and not reading.kinds and not reading.near:
+        seat = _seat_of(top, scored[1:], gaz)
+        if seat is not None:  # a bare admin name: report the seat town's point
+            match = seat
+            precision = 3 if kind == "governorate" else 1
+    if reading.near:
+        if kind == "country":
+            precision = 4
+        elif kind in ("governorate", "region"):
+            precision = 2
+        else:
+            precision = max(precision, 2)
+    # Confidence from the margin over the best rival that is a different place (more than ~15 km away:
+    # nearby rows are the same place listed twice, or the town and its district).
+    lat, lon = gaz.lat[match], gaz.lon[match]
+    rival = max((s for s, r in scored if r != top and abs(gaz.lat[r] - lat) + abs(gaz.lon[r] - lon) > 0.2),
+                default=None)
+    margin = scored[0][0] - rival if rival is not None else 4.0
+    confidence = 1 / (1 + math.exp(-(margin - 0.5)))
+    if gaz.kind[match] in ("locality", "neighbourhood") and gaz.population[match] < 1000 and len(scored) > 1:
+        confidence *= 0.8
+    if country and gaz.country[top] != country and kind != "country":
+        confidence *= 0.5
+    alternatives = tuple(gaz.place(r) for _s, r in scored[:6] if r != match)
+    return GeoResult(gaz.place(match), precision, round(min(confidence, 0.99), 3), alternatives)
+
+
+def _latin(phrase: str, gaz: Gazetteer, country: str | None) -> GeoResult:
+    rows = gaz.rows_en(phrase)
+    return resolve(Parsed(core=""), gaz, country, set(), set(), rows) if rows else NO_MATCH
+
+
+@lru_cache(maxsize=200_000)
+def _geocode(phrase: str, country: str | None, context: tuple[str, ...], gaz: Gazetteer) -> GeoResult:
+    text = " ".join(_NONWORD.sub(" ", normalize_text(phrase)).split())
+    if not text:
+        return NO_MATCH
+    if not _ARABIC.search(text):
+        return _latin(text, gaz, country)
+    words = text.split()
+
+    def known(w: str) -> bool:
+        return bool(gaz.rows(lexicon_key(w))) or w in TYPE_WORDS or w in NEAR_WORDS
+
+    words[0] = strip_proclitic(words[0], known)
+    readings = parse(words, gaz)
+    if not readings:
+        return NO_MATCH
+    ctx_names, ctx_countries = _context_sets(context, gaz)
+    best = NO_MATCH
+    for reading in readings:
+        result = resolve(reading, gaz, country, ctx_names, ctx_countries)
+        if result.match is None:
+            continue
+        # A literal reading in the article's country wins; otherwise try the next reading.
+        if best.match is None:
+            best = result
+        if not country or result.match.country == country:
+            return result if best.match is None or best.match.country != country else best
+    return best
+
+
+def geocode(phrase: str, country: str | None = None, context: Sequence[str] = (),
+            gazetteer: Gazetteer | None = None) -> GeoResult:
+    """Geocode one place phrase. country: ISO2 of the article; context: names of places nearby
+    (governorates, districts, countries, or ISO2 codes). Unknown or empty → GeoResult(match=None)."""
+    if not phrase or not phrase.strip():
+        return NO_MATCH
+    gaz = gazetteer or load_gazetteer()
+    return _geocode(phrase, country.upper() if country else None, tuple(context), gaz)
+
+
+def as_place(result: GeoResult) -> Place | None:
+    """The matched Place (helper for callers that only want the point)."""
+    return result.match
