@@ -27,7 +27,7 @@ ISIS = Actor("ISIS", "Islamic State", "تنظيم الدولة", "rebel_group", 
 
 IDLIB = Location("Idlib", "إدلب", "SY", "Idlib", "Idlib", 35.93, 36.63, None, 1)
 SARAQIB = Location("Saraqib", "سراقب", "SY", "Idlib", "Idlib", 35.86, 36.80, None, 1)  # ~17 km from Idlib
-ARIHA = Location("Ariha", "أريحا", "SY", "Idlib", "Ariha", 35.81, 36.61, None, 1)
+JISR = Location("Jisr al-Shughur", "جسر الشغور", "SY", "Idlib", "Jisr al-Shughur", 35.81, 36.32, None, 1)
 HAMA = Location("Hama", "حماة", "SY", "Hama", "Hama", 35.13, 36.75, None, 1)
 MOSUL = Location("Mosul", "الموصل", "IQ", "Nineveh", "Mosul", 36.34, 43.13, None, 1)
 

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable
 
 from marsad.model import Actor, Location
+from marsad.text.normalize import normalize_text
 
 
 def _digest(*parts: object) -> str:
@@ -17,8 +18,9 @@ def _digest(*parts: object) -> str:
 
 
 def content_hash(text: str) -> str:
-    """SHA-256 of the document text (the raw text, as stored)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """SHA-256 of the normalised text with whitespace runs collapsed (as marsad.ingest computes it),
+    so copies that differ only in diacritics, letter variants or spacing are exact copies."""
+    return hashlib.sha256(" ".join(normalize_text(text).split()).encode("utf-8")).hexdigest()
 
 
 def document_key(source: str | None, text_hash: str) -> str:
