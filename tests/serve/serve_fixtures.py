@@ -7,6 +7,9 @@ different death tolls (one contested incident with two claims); one article is h
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from marsad.model import (
     Acled,
     Actor,
@@ -20,6 +23,7 @@ from marsad.model import (
     Plover,
     Span,
 )
+from marsad.store import Store, open_store
 
 
 def _span(text: str, needle: str, nth: int = 0) -> Span:
@@ -159,3 +163,28 @@ def hostile() -> DocumentResult:
 
 def all_results() -> list[DocumentResult]:
     return [strike_a(), strike_b(), protest_taiz(), bomb_baghdad(), hostile()]
+
+
+@dataclass(frozen=True)
+class Filled:
+    store: Store
+    url: str
+    token: str
+    doc_ids: dict[str, str]  # fixture name -> stored document id
+    incident_ids: dict[str, str]  # fixture name -> incident id
+
+
+def fill(path: Path) -> Filled:
+    url = f"sqlite:///{path}"
+    store = open_store(url)
+    doc_ids, incident_ids = {}, {}
+    for name, make in (("strike_a", strike_a), ("strike_b", strike_b),
+                       ("taiz", protest_taiz), ("baghdad", bomb_baghdad),
+                       ("hostile", hostile)):
+        result = make()
+        outcome = store.save(result.document, result)
+        doc_ids[name] = outcome.document_id
+        incident_ids[name] = outcome.incident_ids[0]
+    # The second report of the strike joins the first one's incident: read it back.
+    incident_ids["strike_a"] = incident_ids["strike_b"] = store.get_document(doc_ids["strike_a"]).incident_ids[0]
+    return Filled(store, url, store.create_token("tests"), doc_ids, incident_ids)

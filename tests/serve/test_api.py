@@ -157,3 +157,24 @@ def test_api_openapi_names_the_codebook_models(client):
     schema = client.get("/openapi.json").json()
     assert {"IncidentOut", "ClaimOut", "SpanOut", "DocumentOut", "FigureOut"} <= set(schema["components"]["schemas"])
     assert "/api/events" in schema["paths"]
+
+
+def test_api_post_article_text_is_extracted_and_stored(client, filled):
+    auth = {"Authorization": f"Bearer {filled.token}"}
+    text = "قتل خمسة مدنيين على الأقل في قصف مدفعي استهدف بلدة كفرنبل في ريف إدلب الجنوبي أمس الثلاثاء، بحسب الدفاع المدني."
+    response = client.post("/api/documents", headers=auth,
+                           json={"text": text, "title": "قصف على كفرنبل", "published": "2020-01-15", "outlet": "اختبار"})
+    assert response.status_code == 201, response.text
+    stored = client.get(f"/api/documents/{response.json()['document_id']}").json()
+    assert stored["document"]["text"] == text
+    assert stored["document"]["title"] == "قصف على كفرنبل"
+    assert len(stored["events"]) == response.json()["events"]
+
+
+def test_api_responses_carry_the_security_headers(client):
+    for path in ("/", "/api/events", "/docs", "/static/js/common.js"):
+        headers = client.get(path).headers
+        csp = headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"

@@ -80,7 +80,8 @@
     const doc = data.document;
     root.replaceChildren();
     root.append(el("h1", { class: "article-title", dir: "auto" }, doc.title || t("unknown")));
-    const meta = el("p", { class: "meta" }, [doc.outlet, doc.published].filter(Boolean).join(" · "));
+    const meta = el("p", { class: "meta" }, el("bdi", {}, doc.outlet || ""), doc.published ? " · " : "",
+      el("bdi", {}, doc.published || ""));
     const href = Marsad.safeHref(doc.url);
     if (href) meta.append(" · ", el("a", { href, rel: "noopener noreferrer nofollow", target: "_blank" }, t("original_link")));
     root.append(meta);
@@ -96,8 +97,9 @@
       const incident = (data.incident_ids || [])[i];
       const item = el("li", { class: "event-item", dataset: { event: ev.id } },
         el("span", { class: "dot t-" + ev.plover.type }),
-        el("button", { type: "button", class: "linklike" }, label("plover", ev.plover.type) + " · " + Marsad.dateText(ev.date)),
-        el("div", {}, Marsad.placeName((ev.locations || [])[0])),
+        el("button", { type: "button", class: "linklike" }, label("plover", ev.plover.type)),
+        " · ", el("bdi", {}, Marsad.dateText(ev.date)),
+        el("div", {}, el("bdi", {}, Marsad.placeName((ev.locations || [])[0]))),
         el("div", {}, t("fatalities") + ": " + Marsad.figureText(ev.fatalities)),
         ev.contested ? el("span", { class: "badge contested" }, t("contested")) : null,
         incident ? el("a", { href: "/incidents/" + encodeURIComponent(incident), class: "more" }, t("open_incident")) : null);

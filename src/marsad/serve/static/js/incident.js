@@ -29,7 +29,7 @@
         row("fatalities", el("span", { class: "figure" }, Marsad.figureText(figure))),
         row("injured", Marsad.figureText(claim.injured)),
         row("outlet", claim.outlet || claim.url || ""),
-        row("published", claim.published || "")));
+        row("published", el("bdi", {}, claim.published || ""))));
     if (claim.evidence && claim.evidence.text) card.append(el("blockquote", { class: "evidence" }, claim.evidence.text));
     if (claim.document_id) {
       const href = "/documents/" + encodeURIComponent(claim.document_id) + "#event-" + encodeURIComponent(localEventId(claim.event_key));
@@ -49,7 +49,7 @@
     root.append(head);
     const loc = (d.locations || [])[0];
     root.append(el("dl", { class: "facts" },
-      row("date", Marsad.dateText(d.date)),
+      row("date", el("bdi", {}, Marsad.dateText(d.date))),
       row("place", Marsad.placeName(loc)),
       row("actor1", Marsad.actorName(d.actor1)),
       row("actor2", Marsad.actorName(d.actor2)),

@@ -59,10 +59,11 @@
   }
 
   // --- the map ----------------------------------------------------------------------------------
-  const map = L.map("map", { zoomSnap: 0.5, worldCopyJump: false, attributionControl: true }).setView([29, 38], 4);
+  const map = L.map("map", { minZoom: 3, maxZoom: 13, zoomSnap: 0.5, worldCopyJump: false, attributionControl: true }).setView([29, 38], 4);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth · Who's On First · Leaflet");
-  map.createPane("admin1").style.zIndex = 250;
+  // above the opaque country fills (overlayPane, 400), below the markers (600)
+  map.createPane("admin1").style.zIndex = 450;
 
   async function basemap() {
     const [countries, admin1] = await Promise.all([
@@ -91,7 +92,7 @@
     if (p.contested) box.append(" ", el("span", { class: "badge contested" }, t("contested")));
     const place = Marsad.lang === "ar" ? p.place_ar || p.place : p.place || p.place_ar;
     box.append(el("div", {}, [place, label("country", p.country)].filter(Boolean).join("، ")));
-    box.append(el("div", {}, t("date") + ": " + (p.date || t("unknown"))));
+    box.append(el("div", {}, t("date") + ": ", el("bdi", {}, p.date || t("unknown"))));
     if (p.fatalities !== null && p.fatalities !== undefined) box.append(el("div", {}, t("fatalities") + ": " + p.fatalities));
     box.append(el("a", { href: "/incidents/" + encodeURIComponent(p.id), class: "more" }, t("open_incident")));
     return box;
@@ -132,7 +133,7 @@
       const item = el("li", { class: "incident-item" },
         el("span", { class: "dot t-" + p.plover_type }),
         el("a", { href: "/incidents/" + encodeURIComponent(p.id) }, label("plover", p.plover_type)),
-        " · ", p.date || t("unknown"), " · ", place || "",
+        " · ", el("bdi", {}, p.date || t("unknown")), " · ", el("bdi", {}, place || ""),
         p.fatalities ? " · " + t("fatalities") + " " + p.fatalities : "",
         p.contested ? el("span", { class: "badge contested" }, t("contested")) : null);
       list.append(item);
