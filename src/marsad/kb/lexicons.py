@@ -43,7 +43,7 @@ TRIGGER_MODES = (
     "demonstration", "strike", "riot",
     "deploy", "recruit", "withdraw", "disarm",
     "phone", "meeting", "visit", "talks", "aid", "ceasefire", "condemn", "summon",
-    "show_of_force", "release", "exchange",
+    "show_of_force", "release", "exchange", "sentence",
 )
 
 TRIGGER_FLAGS = ("weak", "noun", "verb", "civilian_target", "territory", "result")
