@@ -103,3 +103,11 @@ def calendar_words() -> dict[str, CalendarWord]:
 def alternation(forms: list[str] | set[str]) -> str:
     """A regex alternation of literal forms, longest first (so "كانون الثاني" wins over a prefix)."""
     return "|".join(re.escape(f).replace("\\ ", " +") for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+_MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]*")
+
+
+def extend_over_marks(raw: str, end: int) -> int:
+    """Move a raw span end past the diacritics and tatweel that follow it (so "هـ" and "شخصاً" stay whole)."""
+    return _MARKS.match(raw, end).end()
