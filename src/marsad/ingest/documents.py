@@ -59,7 +59,10 @@ def document_from_html(
 ) -> IngestedDocument | IngestFailure:
     """A page's HTML (decoded) → document. `title`, `published` and `outlet` come from a feed item
     when there is one: its title and date win over the page's, the page's site name over the feed's."""
-    article = extract_article(html, url=url)
+    try:
+        article = extract_article(html, url=url)
+    except Exception as err:  # lxml/trafilatura on pathological markup; one page must not stop a run
+        return IngestFailure(source, f"HTML extraction failed: {type(err).__name__}: {err}")
     if article is None:
         return IngestFailure(source, "no article text in HTML")
     return make_document(

@@ -2,9 +2,9 @@
 
 Each item becomes one document. With `fetch_pages` and a link, the item's page is fetched and
 extracted (its title and date from the item win: feeds carry clean titles and exact dates);
-otherwise the item's own content or summary is the text. A feed feedparser cannot read and
-that has no items is one failure ("malformed feed: …"); a slightly broken feed whose items
-were still read is used (real feeds often are).
+otherwise the item's own content or summary is the text. A feed that is not well-formed XML
+is one failure ("malformed feed: …") followed by whatever items feedparser still recovered
+(real feeds are often slightly broken).
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ _FEED_START = re.compile(rb"^\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*(<!DOCTYPE[^>]
 _BLOCK_END = re.compile(r"(<br\s*/?>|</(p|div|li|h[1-6]|blockquote|tr)>)", re.I)
 
 Result = IngestedDocument | IngestFailure
+# feedparser flags these but reads the feed correctly; not worth a failure
+_HARMLESS = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 
 
 def looks_like_feed(data: bytes) -> bool:
@@ -40,12 +42,13 @@ def iter_feed(data: bytes, *, source: str, fetcher: Fetcher | None, fetch_pages:
     or its URL). `fetcher` is needed only to fetch item pages."""
     parsed = feedparser.parse(data)
     entries = parsed.get("entries") or []
-    if not entries:
-        if parsed.get("bozo"):
-            yield IngestFailure(source, f"malformed feed: {parsed.get('bozo_exception')}")
-        elif not parsed.get("version"):
-            yield IngestFailure(source, "malformed feed: not an RSS or Atom document")
-        return  # a well-formed feed with no items is not a failure: nothing to do
+    error = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if error is not None and not isinstance(error, _HARMLESS):
+        # Reported, but the items feedparser's lenient parser recovered are still read: a bare
+        # "&" makes a feed malformed XML, yet its items are usually fine.
+        yield IngestFailure(source, f"malformed feed: {error}")
+    elif not entries and not parsed.get("version"):
+        yield IngestFailure(source, "malformed feed: not an RSS or Atom document")
     outlet = (parsed.get("feed") or {}).get("title") or None
     encoding = parsed.get("encoding") or None
     for number, entry in enumerate(entries, 1):

@@ -48,18 +48,18 @@ def iter_documents(sources: Sequence[str], *, allow_private: bool = False, timeo
             if is_url(source):
                 if fetcher is None:
                     fetcher = Fetcher(timeout=timeout, allow_private=allow_private)
-                yield from _iter_url(source, fetcher, fetch_pages)
+                yield from _guarded(source, _iter_url(source, fetcher, fetch_pages))
                 continue
             path = Path(source)
             if path.is_dir():
                 for member in _folder_files(path):
                     if fetcher is None and _needs_fetcher(member, fetch_pages):
                         fetcher = Fetcher(timeout=timeout, allow_private=allow_private)
-                    yield from _iter_file(member, str(member), fetcher, fetch_pages)
+                    yield from _guarded(str(member), _iter_file(member, str(member), fetcher, fetch_pages))
             elif path.is_file():
                 if fetcher is None and _needs_fetcher(path, fetch_pages):
                     fetcher = Fetcher(timeout=timeout, allow_private=allow_private)
-                yield from _iter_file(path, source, fetcher, fetch_pages)
+                yield from _guarded(source, _iter_file(path, source, fetcher, fetch_pages))
             elif path.exists():
                 yield IngestFailure(source, "not a regular file or folder")
             else:
@@ -67,6 +67,15 @@ def iter_documents(sources: Sequence[str], *, allow_private: bool = False, timeo
     finally:
         if fetcher is not None:
             fetcher.close()
+
+
+def _guarded(source: str, results: Iterator[Result]) -> Iterator[Result]:
+    """`results`, and if the code reading `source` breaks, one failure instead of an exception
+    (that source's remaining items are lost, the next sources are still read)."""
+    try:
+        yield from results
+    except Exception as err:
+        yield IngestFailure(source, f"internal error while reading: {type(err).__name__}: {err}")
 
 
 def _kind(name: str) -> str | None:
