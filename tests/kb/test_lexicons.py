@@ -182,6 +182,22 @@ def test_lexicons_longest_trigger_wins_in_lexicon(trigger_lexicon, sentence, exp
         assert found.get(text) == mode, found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [
+        ("هاجمت قوات الدعم السريع المدينة", "الدعم السريع"),
+        ("أعلنت هيئة تحرير الشام النفير", "تحرير الشام"),
+        ("تجمع المحتجون في ميدان التحرير", "ميدان التحرير"),
+        ("قصفت الطائرات المناطق الخاضعة لسيطرتهم", "الخاضعة لسيطرتهم"),
+        ("وصل وفد من الحشد الشعبي إلى الموصل", "الحشد الشعبي"),
+        ("اجتمع وزراء مجلس التعاون الخليجي", "مجلس التعاون"),
+    ],
+)
+def test_lexicons_inert_phrases_hide_the_trigger_inside(trigger_lexicon, sentence, word):
+    found = {m.text: m.values[0] for m in trigger_lexicon.find(normalize(sentence))}
+    assert found[word].inert and found[word].weak
+
+
 def test_lexicons_every_trigger_form_is_found_by_the_matcher(trigger_lexicon):
     missed = []
     for t in load_triggers():
@@ -274,6 +290,7 @@ GOOD = "غارة\tASSAULT\taerial\tExplosions/Remote violence\tAir/drone strike\
         (("مقتل\tASSAULT\tfirearms\t\t\tresult",), 2, "has no mode"),
         ((GOOD, "# a comment", "", "الغارة\tCONSULT\tphone\t\t\t"), 5, "repeats line 2"),
         ((GOOD, "\tASSAULT\taerial\t\t\t"), 3, "empty form"),
+        (("الدعم السريع\tSUPPORT\t\t\t\tinert",), 2, "must also be 'weak'"),
     ],
 )
 def test_lexicons_trigger_errors_name_file_and_line(tmp_path, rows, line, needle):

@@ -46,7 +46,10 @@ TRIGGER_MODES = (
     "show_of_force", "release", "exchange", "sentence",
 )
 
-TRIGGER_FLAGS = ("weak", "noun", "verb", "civilian_target", "territory", "result")
+# `inert`: a phrase that is never an event but contains a trigger word (an actor's or a place's name,
+# "الخاضعة لسيطرة"); it exists so that the longest match hides the word inside it. Inert rows are also
+# `weak`, so a consumer that ignores the flag still treats them with caution.
+TRIGGER_FLAGS = ("weak", "noun", "verb", "civilian_target", "territory", "result", "inert")
 
 # ACLED's event types and sub-event types, exactly as the ACLED codebook (2019-2024 editions) spells them.
 ACLED_PAIRS: dict[str, tuple[str, ...]] = {
@@ -92,6 +95,11 @@ class Trigger:
     def weak(self) -> bool:
         """True when the word is an event only with corroboration in its sentence."""
         return "weak" in self.flags
+
+    @property
+    def inert(self) -> bool:
+        """True when the phrase only shadows a trigger word inside it and is never an event."""
+        return "inert" in self.flags
 
     def to_plover(self) -> Plover:
         """The model's Plover value for this trigger."""
@@ -232,6 +240,10 @@ def _trigger(label: str, lineno: int, cols: list[str]) -> Trigger:
     flags = frozenset(f.strip() for f in flag_text.split(",") if f.strip())
     for flag in sorted(flags):
         _check(label, lineno, "flag", flag, TRIGGER_FLAGS)
+    if "inert" in flags and "weak" not in flags:
+        raise KnowledgeBaseError(
+            f"{label}:{lineno}: an 'inert' trigger must also be 'weak'; write the flags as weak,inert"
+        )
     if "result" in flags and mode:
         raise KnowledgeBaseError(
             f"{label}:{lineno}: a 'result' trigger reports an outcome and has no mode; empty the mode column"
