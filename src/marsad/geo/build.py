@@ -11,6 +11,7 @@ Out: a marshal'd, zlib-compressed columnar table (see gazetteer.py for the layou
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import math
 import re
@@ -31,13 +32,15 @@ SUPPLEMENT_TSV = PKG / "supplement.tsv"
 NON_ARABIC = re.compile("[پچژگڤۆێڕڵیکەھےۇۈۋېۍڭڠٹڈڑںۀۃٻټډړږښځڅ]")
 ARABIC = re.compile("[\u0621-\u064a]")
 # Type words written before a name in a variant ("محافظة إدلب"): the bare name is indexed too.
-TYPE_WORDS = ("محافظه", "ولايه", "قضاء", "منطقه", "مديريه", "ناحيه", "مدينه", "بلده", "قريه", "مخيم", "معبر",
+TYPE_WORDS = ("محافظه", "ولايه", "شعبيه", "قضاء", "منطقه", "مديريه", "ناحيه", "مدينه", "بلده", "قريه", "مخيم", "معبر",
               "مركز", "لواء", "امانه")
-ADMIN_TYPE_WORDS = ("محافظه", "ولايه", "قضاء", "منطقه", "مديريه", "ناحيه", "لواء")
+ADMIN_TYPE_WORDS = ("محافظه", "ولايه", "شعبيه", "شعبيه", "قضاء", "منطقه", "مديريه", "ناحيه", "لواء")
 WOF_KINDS = {"country": "country", "region": "governorate", "county": "district", "localadmin": "subdistrict",
              "locality": "locality", "neighbourhood": "neighbourhood", "campus": "site"}
 ADMIN_LEVEL = {"country": 0, "region": 1, "governorate": 1, "district": 2, "subdistrict": 3}
 MERGE_KM = 6.0
+# Known errors in the sources, by WOF id → the right Arabic name (Samawa's county is labelled سامراء).
+WOF_ARABIC_FIXES = {421205333: "السماوة"}
 
 
 @dataclass
@@ -62,6 +65,7 @@ class Rec:
     wikidata: str = ""
     pcode: str = ""
     population: int = 0
+    seat: int = 0  # 1: the town a district is named after, 2: a governorate's namesake town
     dropped: int = 0  # variants filtered out as non-Arabic spellings (reported by the build)
 
 
@@ -117,6 +121,8 @@ def read_wof(src: Path) -> Iterator[Rec]:
                     rec.admin1, rec.admin1_ar = rec.name, row["name_ar"]
                 if kind == "country":
                     rec.admin1 = rec.admin1_ar = ""
+                if _int(row["wof_id"]) in WOF_ARABIC_FIXES:
+                    row["name_ar"] = row["county_name_ar"] = WOF_ARABIC_FIXES[_int(row["wof_id"])]
                 first_ar = row["name_ar"].split("|")[0].strip().strip("\u200e")
                 arabic_forms(rec, [*row["name_ar"].split("|"), *row["name_ar_variants"].split("|")])
                 rec.name_ar = first_ar if first_ar in rec.names_ar else ""
@@ -314,7 +320,7 @@ def tidy_variants(recs: list[Rec]) -> None:
                 continue
             keep.add(name)
         rec.names_ar = keep
-        if not rec.name_ar and keep:
+        if rec.name_ar not in keep and keep:
             rec.name_ar = min(keep, key=len)
 
 
@@ -327,6 +333,29 @@ def classify(rec: Rec) -> None:
         rec.kind = "camp"
     elif any(f.startswith("معبر ") for f in forms) or any("crossing" in f for f in forms):
         rec.kind = "crossing"
+
+
+def _similar(a: str, b: str) -> bool:
+    a, b = (re.sub(r"[^a-z]", "", x.lower()) for x in (a, b))
+    return bool(a and b) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
+def mark_seats(recs: list[Rec]) -> None:
+    """Flag the town a governorate or district is named after (رأس العين the town among ten villages)."""
+    for rec in recs:
+        if rec.kind != "locality":
+            continue
+        ar = strip_type(normalize_text(rec.name_ar)).removeprefix("ال") if rec.name_ar else ""
+
+        def same(en: str, ar_admin: str, ar: str = ar, rec: Rec = rec) -> bool:
+            if ar and ar_admin and strip_type(normalize_text(ar_admin)).removeprefix("ال") == ar:
+                return True
+            return _similar(rec.name, en)
+
+        if same(rec.admin1, rec.admin1_ar):
+            rec.seat = 2
+        elif same(rec.admin2, rec.admin2_ar):
+            rec.seat = 1
 
 
 def build(src: Path, out: Path) -> dict[str, int]:
@@ -348,6 +377,7 @@ def build(src: Path, out: Path) -> dict[str, int]:
         if ARABIC.search(rec.name):
             latin = sorted((n for n in rec.names_en if not ARABIC.search(n) and n.isascii()), key=len)
             rec.name = latin[0] if latin else rec.name
+    mark_seats(recs)
     recs.sort(key=lambda r: (KINDS.index(r.kind) if r.kind in KINDS else 99, -r.population, r.country, r.name))
     write_table(recs, out)
     return {"read": n_in, "places": len(recs), "dropped_spellings": dropped, "format": FORMAT}

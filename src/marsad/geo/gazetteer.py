@@ -36,6 +36,7 @@ class Gazetteer:
         self.kind = cols["kind"]
         self.country = cols["country"]
         self.population = cols["population"]
+        self.seat = cols["seat"]
         self.admin1 = cols["admin1"]
         self.admin1_ar = cols["admin1_ar"]
         self.admin2 = cols["admin2"]
@@ -52,7 +53,7 @@ class Gazetteer:
         found = self._places[row]
         if found is None:
             (kind, country, name, name_ar, a1, a1ar, a2, a2ar, a3, lat, lon, gid, wof, wd, pcode,
-             pop) = (c[row] for c in self._cols)
+             pop, _seat) = (c[row] for c in self._cols)
             found = Place(row, name, name_ar or None, country, kind, lat, lon, a1 or None, a1ar or None,
                           a2 or None, a2ar or None, a3 or None, gid or None, wof or None, wd or None,
                           pcode or None, pop)

@@ -22,7 +22,7 @@ from marsad.text.normalize import normalize_text
 # Type words (normalised) → the kinds they announce. Plural/dual forms name a list of places.
 TYPE_WORDS: dict[str, tuple[str, ...]] = {}
 for _words, _kinds in (
-    (("محافظه", "محافظتي", "محافظات", "ولايه", "ولايتي", "ولايات"), ("governorate", "region")),
+    (("محافظه", "محافظتي", "محافظات", "ولايه", "ولايتي", "ولايات", "شعبيه"), ("governorate", "region")),
     (("مدينه", "مدينتي", "مدن"), ("locality",)),
     (("بلده", "بلدتي", "بلدات", "قريه", "قريتي", "قري", "بلدة", "ضيعه", "نجع", "عزبه"), ("locality", "neighbourhood")),
     (("مخيم", "مخيمي", "مخيمات"), ("camp", "locality")),
@@ -44,6 +44,7 @@ TRAILING = re.compile(r"^(ال)?(شمالي|جنوبي|شرقي|غربي|شما�
                       r"محتل|محتله|قريب|قريبه)$")
 KIND_PRIOR = {"country": 3.0, "governorate": 2.6, "region": 2.4, "district": 1.6, "camp": 0.4, "crossing": 0.4,
               "site": 0.4, "subdistrict": 0.6, "locality": 0.5, "neighbourhood": 0.0}
+SEAT_BONUS = (0.0, 1.0, 1.5)  # a district's / governorate's namesake town outranks same-named villages
 _NONWORD = re.compile(r"[^\w\s]|_")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p), key=len, reverse=True)
@@ -76,6 +77,9 @@ def parse(words: list[str], gaz: Gazetteer) -> list[Parsed]:
     kinds: tuple[str, ...] = ()
     near = direction = False
     words = list(words)
+    key = lexicon_key(" ".join(words))
+    if TRAILING.match(words[-1]) and gaz.rows(key):  # "الضفة الغربية" is a name, not ضفة + west
+        out.append(Parsed(key))
     while words and TRAILING.match(words[-1]) and len(words) > 1:
         words.pop()
         near = True
@@ -119,7 +123,7 @@ def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: se
     scored = []
     for row in rows:
         kind, cc = gaz.kind[row], gaz.country[row]
-        s = KIND_PRIOR.get(kind, 0.0) + 0.45 * math.log10(gaz.population[row] + 1)
+        s = KIND_PRIOR.get(kind, 0.0) + 0.45 * math.log10(gaz.population[row] + 1) + SEAT_BONUS[gaz.seat[row]]
         if country:
             if cc == country:
                 s += 3.0
@@ -140,15 +144,27 @@ def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: se
 
 
 def _seat_of(top: int, scored: list[tuple[float, int]], gaz: Gazetteer) -> int | None:
-    """The same-named town of an admin unit (إدلب the city in إدلب the governorate; منبج in منطقة منبج)."""
+    """The same-named town of an admin unit (إدلب the city in إدلب the governorate; منبج in منطقة منبج);
+    failing a town, a governorate's same-named district (whose point is nearer the town)."""
+    fallback = None
+    want = 2 if gaz.kind[top] == "governorate" else 1
+    scored = sorted(scored, key=lambda t: gaz.seat[t[1]] != want)  # flagged namesake towns first
     for _s, row in scored:
-        if gaz.kind[row] != "locality" or gaz.country[row] != gaz.country[top]:
+        kind = gaz.kind[row]
+        if gaz.country[row] != gaz.country[top] or kind not in ("locality", "district", "subdistrict"):
             continue
-        same_admin = (gaz.admin1[row] == gaz.admin1[top]) if gaz.kind[top] == "governorate" else (
-            gaz.admin2[row] and gaz.admin2[row] == gaz.name[top])
-        if same_admin or abs(gaz.lat[row] - gaz.lat[top]) + abs(gaz.lon[row] - gaz.lon[top]) < 0.8:
+        dist = abs(gaz.lat[row] - gaz.lat[top]) + abs(gaz.lon[row] - gaz.lon[top])
+        if gaz.kind[top] == "governorate":
+            same_admin = gaz.admin1[row] == gaz.admin1[top] or dist < 2.5
+        else:
+            same_admin = bool(gaz.admin2[row]) and gaz.admin2[row] == gaz.name[top] or dist < 0.8
+        if not same_admin:
+            continue
+        if kind == "locality":
             return row
-    return None
+        if fallback is None and gaz.kind[top] == "governorate":
+            fallback = row
+    return fallback
 
 
 def resolve(reading: Parsed, gaz: Gazetteer, country: str | None, ctx_names: set[str], ctx_countries: set[str],
@@ -166,7 +182,7 @@ def resolve(reading: Parsed, gaz: Gazetteer, country: str | None, ctx_names: set
         seat = _seat_of(top, scored[1:], gaz)
         if seat is not None:  # a bare admin name: report the seat town's point
             match = seat
-            precision = 3 if kind == "governorate" else 1
+            precision = 3 if kind == "governorate" else PRECISION_BY_KIND[gaz.kind[seat]]
     if reading.near:
         if kind == "country":
             precision = 4

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from marsad.text.lexicon import lexicon_key
 
-FORMAT = "marsad.gazetteer/1"
+FORMAT = "marsad.gazetteer/2"
 KINDS = ("country", "region", "governorate", "district", "subdistrict", "locality", "camp", "crossing",
          "neighbourhood", "site")
 COLUMNS = ("kind", "country", "name", "name_ar", "admin1", "admin1_ar", "admin2", "admin2_ar", "admin3",
-           "lat", "lon", "geonames_id", "wof_id", "wikidata", "pcode", "population")
+           "lat", "lon", "geonames_id", "wof_id", "wikidata", "pcode", "population", "seat")
 # A name written with its first word apart or joined: البوكمال / البو كمال, كفرنبل / كفر نبل.
 SPLIT_HEADS = ("ابو", "بو", "ام", "كفر", "دير", "تل", "عين", "بيت", "بني", "راس", "جسر", "خان", "بير", "عين")
 
@@ -27,7 +27,7 @@ def variant_keys(name: str) -> set[str]:
     key = lexicon_key(name).strip()  # "آل أحمد" → "احمد", not " احمد"
     keys = {key}
     head, _, rest = key.partition(" ")
-    if rest and head in ("محافظه", "ولايه", "قضاء", "منطقه", "مديريه", "ناحيه", "مدينه", "بلده", "قريه",
+    if rest and head in ("محافظه", "ولايه", "شعبيه", "قضاء", "منطقه", "مديريه", "ناحيه", "مدينه", "بلده", "قريه",
                          "مخيم", "معبر", "مركز", "لواء"):
         keys.add(lexicon_key(rest).strip())
     for k in list(keys):
