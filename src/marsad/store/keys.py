@@ -23,12 +23,13 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(normalize_text(text).split()).encode("utf-8")).hexdigest()
 
 
-def document_key(source: str | None, text_hash: str) -> str:
-    """The store's document id: the same source with the same text is the same document.
+def document_key(identity: str | None, outlet: str | None, text_hash: str) -> str:
+    """The store's document id: the same document (id, URL or source) from the same outlet with the
+    same text is the same document, wherever and whenever it is read again.
 
-    The same text from another source is another document (a copy, linked to its original).
+    The same text under another identity or outlet is another document (a copy of its original).
     """
-    return "d" + _digest(source or "", text_hash)[:31]
+    return "d" + _digest(identity or "", outlet or "", text_hash)[:31]
 
 
 def actor_key(actor: Actor) -> str:

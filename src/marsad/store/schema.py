@@ -16,6 +16,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
 )
@@ -47,6 +48,8 @@ class DocumentRow(Base):
         String(64), ForeignKey("documents.id", ondelete="SET NULL"), index=True)
     duplicate_kind: Mapped[str | None] = mapped_column(String(16))  # "exact" | "near"
     schema_version: Mapped[str | None] = mapped_column(String(40))
+    # MinHash signature (marsad.ingest.NearDuplicateIndex.signature) to rebuild the index on restart.
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
     ingested_at: Mapped[str | None] = mapped_column(String(40))
 
 

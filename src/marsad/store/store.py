@@ -60,6 +60,12 @@ def _unpack(item: Any) -> tuple[Document, str | None, str | None, str | None]:
         getattr(item, "language", None) or doc.language
 
 
+def _key(doc: Document, source: str | None) -> tuple[str, str]:
+    """(document id, content hash): the id is stable across runs, paths and machines."""
+    chash = content_hash(doc.text)
+    return document_key(doc.id or doc.url or source, doc.outlet, chash), chash
+
+
 def _fig(prefix: str, f: Figure | None) -> dict[str, Any]:
     return {f"{prefix}_min": f.min if f else None, f"{prefix}_max": f.max if f else None}
 
@@ -108,7 +114,7 @@ class Store:
     def document_id(self, item: Any) -> str:
         """The id `save` gives this IngestedDocument or Document (stable across runs)."""
         doc, source, _, _ = _unpack(item)
-        return document_key(source, content_hash(doc.text))
+        return _key(doc, source)[0]
 
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as conn:
@@ -130,8 +136,15 @@ class Store:
             yield from conn.execute(select(D.c.id, D.c.text).where(D.c.duplicate_of.is_(None))
                                     .order_by(D.c.id)).tuples()
 
+    def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
+        """(id, MinHash signature) of every stored original that has one (see `save`)."""
+        with self.engine.connect() as conn:
+            yield from conn.execute(select(D.c.id, D.c.minhash).where(D.c.duplicate_of.is_(None),
+                                                                      D.c.minhash.is_not(None))
+                                    .order_by(D.c.id)).tuples()
+
     def save(self, item: Any, result: DocumentResult | None = None, *, duplicate_of: str | None = None,
-             duplicate_kind: str = "near") -> SaveOutcome:
+             duplicate_kind: str = "near", signature: bytes | None = None) -> SaveOutcome:
         """Store a document and its events in one transaction, then re-merge incidents around them.
 
         item: an `IngestedDocument` (document, source, encoding, content_hash, language) or a
@@ -139,11 +152,11 @@ class Store:
         duplicate_of: the id of an original it copies (from a near-duplicate index); an exact copy
         of a stored original's text is found here. A copy is stored and linked, never extracted:
         its outlet becomes a source of the original's incidents. Saving a document already stored
-        changes nothing (status "exists").
+        changes nothing (status "exists"). signature: the document's MinHash signature, kept so a
+        near-duplicate index can be rebuilt (`iter_signatures`).
         """
         doc, source, encoding, language = _unpack(item)
-        chash = content_hash(doc.text)
-        key = document_key(source, chash)
+        key, chash = _key(doc, source)
         try:
             with self.engine.begin() as conn:
                 if conn.execute(select(D.c.id).where(D.c.id == key)).first() is not None:
@@ -161,6 +174,7 @@ class Store:
                     "language": language, "encoding": encoding, "text": doc.text, "extracted": extracted,
                     "duplicate_of": duplicate_of, "duplicate_kind": kind,
                     "schema_version": result.schema if extracted and result else None,
+                    "minhash": signature,
                     "ingested_at": _now(),
                 }])
                 if duplicate_of is not None:
