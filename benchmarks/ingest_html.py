@@ -55,16 +55,19 @@ def main() -> None:
     pages = [page(i) for i in range(n)]
     print(f"{n} pages, mean size {sum(map(len, pages)) / n / 1024:.1f} KB")
     texts = [p.decode("utf-8") for p in pages]
-    start = time.perf_counter()
+    extract_article(texts[0])  # load trafilatura's and our lazy data outside the timing
+    # CPU time of this process is the one-core figure even when other work shares the machine;
+    # wall time is printed too.
+    wall, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         extract_article(text)
-    html_rate = n / (time.perf_counter() - start)
-    start = time.perf_counter()
+    html_wall, html_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    wall, cpu = time.perf_counter(), time.process_time()
     for k, data in enumerate(pages):
         document_from_html_bytes(data, source=f"page{k}.html", url=None)
-    doc_rate = n / (time.perf_counter() - start)
-    print(f"extract_article: {html_rate:.0f} pages/s")
-    print(f"bytes -> IngestedDocument: {doc_rate:.0f} pages/s")
+    doc_wall, doc_cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"extract_article: {n / html_cpu:.0f} pages/s per CPU second ({n / html_wall:.0f} pages/s wall)")
+    print(f"bytes -> IngestedDocument: {n / doc_cpu:.0f} pages/s per CPU second ({n / doc_wall:.0f} pages/s wall)")
 
 
 if __name__ == "__main__":
