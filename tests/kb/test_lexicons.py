@@ -249,13 +249,20 @@ def test_lexicons_casualty_spot_checks(form, kind, group):
     ("form", "kind"),
     [
         ("من المتوقع أن", "expected"), ("سيتم", "expected"), ("من المقرر", "expected"),
-        ("في حال", "hypothetical"), ("إذا", "hypothetical"), ("لا صحة", "denied"), ("لم", "denied"),
+        ("في حال", "hypothetical"), ("إذا", "hypothetical"), ("لا صحة", "denied"), ("لم تقصف", "denied"),
         ("يذكر أن", "background"), ("وكان", "background"), ("منذ اندلاع", "background"),
         ("لا يزال", "ongoing"), ("تتواصل", "ongoing"),
     ],
 )
 def test_lexicons_cue_spot_checks(form, kind):
     assert _by_key(load_cues())[lexicon_key(form)].kind == kind
+
+
+def test_lexicons_bare_negation_is_no_denial_cue():
+    # "ولم تعلن أي جهة مسؤوليتها عن الهجوم" follows most bombing reports: it denies nothing.
+    lex = Lexicon((c.form, c) for c in load_cues())
+    assert lex.find(normalize("ولم تعلن أي جهة مسؤوليتها عن الهجوم")) == []
+    assert [m.values[0].kind for m in lex.find(normalize("وقال إن الطيران لم يقصف البلدة"))] == ["denied"]
 
 
 def test_lexicons_background_cue_keeps_its_conjunction():
