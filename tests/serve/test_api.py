@@ -7,6 +7,7 @@ import serve_fixtures as fixtures
 from fastapi.testclient import TestClient
 
 from marsad.serve.app import create_app
+from marsad.serve.models import IncidentPage
 
 
 def _ids(response) -> set[str]:
@@ -15,9 +16,13 @@ def _ids(response) -> set[str]:
 
 
 def test_api_events_lists_every_incident(client, filled):
-    ids = _ids(client.get("/api/events"))
+    response = client.get("/api/events")
+    ids = _ids(response)
     assert ids == set(filled.incident_ids.values())
     assert len(ids) == 4  # the two reports of the Khan Shaykhun strike are one incident
+    # the list is served without FastAPI's re-validation: check it is exactly the declared model
+    page = IncidentPage.model_validate(response.json())
+    assert response.json() == page.model_dump(mode="json", by_alias=True)
 
 
 @pytest.mark.parametrize(("query", "expected"), [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import click
 
 from marsad.cli import main
@@ -25,7 +27,9 @@ def _open(db: str | None):  # noqa: ANN202 - the store's type lives in marsad.st
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="port to listen on")
 @click.option("--read-token-required", is_flag=True, default=None,
               help="reading needs a token too (also MARSAD_READ_TOKEN_REQUIRED=1)")
-def serve(db: str | None, host: str, port: int, read_token_required: bool | None) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="worker processes (each opens the database)")
+def serve(db: str | None, host: str, port: int, read_token_required: bool | None, workers: int) -> None:
     """Serve the REST API (/api, OpenAPI at /docs) and the dashboard.
 
     Example: marsad serve --db marsad.db --port 8000
@@ -34,11 +38,21 @@ def serve(db: str | None, host: str, port: int, read_token_required: bool | None
 
     from marsad.serve.app import create_app
 
-    store = _open(db)
-    app = create_app(store, read_token_required=read_token_required or None)
+    store = _open(db)  # opened (and migrated) once here, so a bad URL fails before serving
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(f"marsad: dashboard at http://{shown}:{port}/  (API docs at http://{shown}:{port}/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        app = create_app(store, read_token_required=read_token_required or None)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    # Several processes need an import string: each worker builds its app from the environment.
+    store.close()
+    if db:
+        os.environ["MARSAD_DB"] = db
+    if read_token_required:
+        os.environ["MARSAD_READ_TOKEN_REQUIRED"] = "1"
+    uvicorn.run("marsad.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @main.group()

@@ -71,3 +71,10 @@ def create_app(store: Any, *, read_token_required: bool | None = None) -> FastAP
     # Keep the dependency importable for callers who mount the router themselves.
     app.state.read_access = read_access
     return app
+
+
+def app_from_env() -> FastAPI:
+    """The app over the store at $MARSAD_DB (default ./marsad.db): uvicorn's factory for workers > 1."""
+    from marsad.store import open_store
+
+    return create_app(open_store(os.environ.get("MARSAD_DB") or None))

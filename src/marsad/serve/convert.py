@@ -29,16 +29,23 @@ def plain(obj: Any) -> Any:
     return obj
 
 
-def _actor(record: Mapping[str, Any] | None) -> dict[str, Any] | None:
-    return dict(record) if record else None
-
-
 def _figure(value: Any, maximum: Any = None, qualifier: Any = None) -> dict[str, Any] | None:
     if isinstance(value, Mapping):
-        return {"min": value.get("min"), "max": value.get("max"), "qualifier": value.get("qualifier") or "exact"}
+        value, maximum, qualifier = value.get("min"), value.get("max"), value.get("qualifier")
     if value is None:
         return None
-    return {"min": value, "max": maximum, "qualifier": qualifier or "exact"}
+    # the store keeps the numbers only: group and evidence stay on the member events' figures
+    return {"min": value, "max": maximum, "qualifier": qualifier or "exact", "group": "unknown", "children": None,
+            "evidence": None}
+
+
+def _record(actor: Any) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    if isinstance(actor, Mapping):
+        return dict(actor)
+    return {"id": actor.id, "name": actor.name, "name_ar": actor.name_ar, "type": actor.type,
+            "country": actor.country, "mention": None}
 
 
 def incident(raw: Any) -> dict[str, Any]:
@@ -46,40 +53,49 @@ def incident(raw: Any) -> dict[str, Any]:
 
     The flat columns become the codebook's nested fields (plover, acled, date, locations,
     fatalities); claims keep their document, outlet and URL; member events keep all their spans.
+    Summaries are read attribute by attribute (no generic walk): this runs 100-1000 times a page.
     """
-    d = plain(raw)
-    if "plover" in d:  # already in the codebook's shape
-        return d
-    location = {"name": d.get("place_name"), "name_ar": d.get("place_name_ar"), "country": d.get("country"),
-                "admin1": d.get("admin1"), "admin2": d.get("admin2"), "lat": d.get("lat"), "lon": d.get("lon"),
-                "precision": d.get("geo_precision")}
+    d = raw if isinstance(raw, Mapping) else None
+    if d is not None and "plover" in d:  # already in the codebook's shape
+        return dict(d)
+
+    def get(name: str) -> Any:
+        return d.get(name) if d is not None else getattr(raw, name, None)
+
+    location = {"name": get("place_name"), "name_ar": get("place_name_ar"), "country": get("country"),
+                "admin1": get("admin1"), "admin2": get("admin2"), "lat": get("lat"), "lon": get("lon"),
+                "precision": get("geo_precision")}
+    located = any(v is not None for v in location.values())
+    location.update(geonames_id=None, mention=None)
+    acled, start, end = get("acled_event_type"), get("date_start"), get("date_end")
     out: dict[str, Any] = {
-        "id": d["id"],
-        "plover": {"type": d.get("plover_type"), "mode": d.get("plover_mode")},
-        "acled": ({"event_type": d["acled_event_type"], "sub_event_type": d.get("acled_sub_event_type")}
-                  if d.get("acled_event_type") else None),
-        "date": ({"start": d.get("date_start"), "end": d.get("date_end"),
-                  "precision": d.get("date_precision") or "unknown"}
-                 if d.get("date_start") or d.get("date_end") else None),
-        "actor1": _actor(d.get("actor1")),
-        "actor2": _actor(d.get("actor2")),
-        "assoc_actors": [a for a in d.get("assoc_actors") or [] if a],
-        "locations": [location] if any(v is not None for v in location.values()) else [],
-        "fatalities": _figure(d.get("fatalities"), d.get("fatalities_max")),
-        "injured": _figure(d.get("injured"), d.get("injured_max")),
-        "contested": bool(d.get("contested")),
-        "modality": d.get("modality") or "asserted",
-        "n_events": d.get("n_events"),
-        "n_documents": d.get("n_documents"),
-        "n_sources": d.get("n_sources"),
-        "notes": d.get("notes"),
+        "id": get("id"),
+        "plover": {"type": get("plover_type"), "mode": get("plover_mode")},
+        "acled": {"event_type": acled, "sub_event_type": get("acled_sub_event_type")} if acled else None,
+        "date": ({"start": start, "end": end, "precision": get("date_precision") or "unknown", "evidence": None}
+                 if start or end else None),
+        "actor1": _record(get("actor1")),
+        "actor2": _record(get("actor2")),
+        "assoc_actors": [_record(a) for a in get("assoc_actors") or () if a],
+        "locations": [location] if located else [],
+        "fatalities": _figure(get("fatalities"), get("fatalities_max")),
+        "injured": _figure(get("injured"), get("injured_max")),
+        "contested": bool(get("contested")),
+        "modality": get("modality") or "asserted",
+        "n_events": get("n_events"),
+        "n_documents": get("n_documents"),
+        "n_sources": get("n_sources"),
+        "notes": get("notes"),
     }
-    if "claims" in d:
+    claims = get("claims")
+    if claims is not None:
+        full = plain({"claims": claims, "events": get("events") or (), "sources": get("sources") or (),
+                      "documents": get("documents") or ()})
         out["claims"] = [{**c, "fatalities": _figure(c.get("fatalities")), "injured": _figure(c.get("injured"))}
-                         for c in d["claims"]]
-        out["events"] = [{"document_id": pair[0], "event": pair[1]} for pair in d.get("events") or []]
-        out["sources"] = list(d.get("sources") or [])
-        out["documents"] = list(d.get("documents") or [])
+                         for c in full["claims"]]
+        out["events"] = [{"document_id": pair[0], "event": pair[1]} for pair in full["events"]]
+        out["sources"] = full["sources"]
+        out["documents"] = full["documents"]
     return out
 
 
