@@ -140,6 +140,9 @@ def _direction(word: str | None) -> str | None:
     return "next" if re.fullmatch(_NEXT, word) else "past"
 
 
+_NOT_TODAY = re.compile(
+    r"ال(?:تالي|سابق|ذي|اخير|اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|عالمي|وطني|دولي|موعود|نفسه|ذاته)(?!\w)"
+)
 _MONTH_CUE = re.compile(r"(?<!\w)(?:في|خلال|منذ|مطلع|اوائل|اواخر|اواسط|منتصف|نهايه|بدايه|حتي)\s+$")
 _Res = tuple[date | None, date | None, str, str] | None
 
@@ -224,9 +227,10 @@ def _resolve(name: str, m: re.Match[str], p: date | None) -> _Res:
         d0 = _last_weekday(p, cal["ال" + g["wd"]].index, _direction(g["dir"]))
         return d0, d0, "day", "weekday"
     kind = "period" if name in ("hours", "days", "month_year") else "relative"
-    if name == "today" and g["tail"] and not g["wd"]:
-        return None  # اليوم التالي، اليوم الأول: not today
-    if name == "today" and re.search(r"(?:حتي|الي|لغايه)\s+$", m.string[max(0, m.start() - 8):m.start()]):
+    if name == "today" and g["tail"] and not g["wd"] and _NOT_TODAY.match(g["tail"].strip()):
+        return None  # اليوم التالي، اليوم الأول، اليوم العالمي: a day, not today
+    if name == "today" and m.group().lstrip("وفبل").startswith("اليوم") and re.search(
+            r"(?:حتي|الي|لغايه)\s+$", m.string[max(0, m.start() - 8):m.start()]):
         return None  # "حتى اليوم" counts up to today; it does not date an event
     if p is None:
         return None, None, "unknown", kind
@@ -380,6 +384,8 @@ def find_dates(text: str | Normalized, published: date | None) -> list[DateMenti
         res = _resolve(name, m, published)
         if res is None:
             continue
+        if name == "today" and m.group("tail") and not m.group("wd"):
+            e = m.start("tail")  # "اليوم السيطرة": the noun after اليوم is not part of the date
         if "cl" in m.re.groupindex and m.group("cl"):
             s = m.end("cl")  # the span starts at the word, not at a glued و/ف/ب/ل
         rs, re_ = norm.raw_span(s, e)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from marsad.text._wordlists import extend_over_marks
 from marsad.text.normalize import normalize, normalize_text
 
 # ---------------------------------------------------------------------------------------------
@@ -317,6 +318,7 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(norm.text):
         a, b = norm.raw_span(m.start(), m.end())
+        b = extend_over_marks(norm.raw, b)  # keep the word's last vowel mark or tatweel: إدلبَ، الـ
         raw = text[start + a:start + b]
         w = m.group()
         # The raw token may end in marks after ة (ةً); look at its last letter.
