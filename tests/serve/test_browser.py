@@ -87,6 +87,7 @@ def test_browser_map_shows_markers_and_a_filter_changes_them(server, page):
     page.wait_for_selector(".leaflet-overlay-pane path.bm-country")
     page.wait_for_selector(".mk, .cluster")
     assert page.locator(".timeline-svg .bar").count() == 3
+    page.wait_for_timeout(500)  # let the cluster animation settle before the screenshot
     _shot(page, "map-ar")
 
     page.select_option("#f-country", "IQ")

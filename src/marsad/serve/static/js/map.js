@@ -149,6 +149,13 @@
   }
 
   let lastFeatures = [];
+  let lastMore = false;
+
+  function showCount() {
+    const n = lastFeatures.length;
+    document.getElementById("count").textContent = n ? t("count", { n }) + (lastMore ? " +" : "") : t("no_results");
+  }
+
   let lastDays = [];
   let firstLoad = true;
 
@@ -171,10 +178,13 @@
       clusters.clearLayers();
       clusters.addLayers(features.map(marker));
       document.body.dataset.markers = String(features.length);
-      count.textContent = features.length ? t("count", { n: features.length }) + (more ? " +" : "") : t("no_results");
+      lastMore = more;
+      showCount();
       drawList(features);
       Timeline.draw(document.getElementById("timeline"), lastDays, pickDay);
-      if (firstLoad && features.length) map.fitBounds(clusters.getBounds(), { maxZoom: 7, padding: [20, 20] });
+      if (firstLoad && features.length) {
+        map.fitBounds(clusters.getBounds(), { maxZoom: 6, padding: [30, 30], animate: false });
+      }
       firstLoad = false;
     } catch (e) {
       count.textContent = t("error") + " (" + e.message + ")";
@@ -198,6 +208,7 @@
   });
   Marsad.onLang(() => {
     relabel();
+    if (document.body.dataset.loaded) showCount();
     drawList(lastFeatures);
     Timeline.draw(document.getElementById("timeline"), lastDays, pickDay);
   });

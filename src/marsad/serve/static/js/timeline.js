@@ -35,7 +35,8 @@ const Timeline = (() => {
     const span = last - first + 1;
     const max = Math.max(...valid.map((d) => d.total), 1);
     const plotW = width - 2 * pad.side;
-    const barW = Math.max(plotW / span, 1);
+    const slot = plotW / span; // each day gets a slot; its bar is at most 28px wide, centred in it
+    const barW = Math.min(Math.max(slot - 1, 1), 28);
     const scaleY = (height - pad.top - pad.bottom) / max;
     // The time axis runs right to left in Arabic, like the text.
     const rtl = document.documentElement.dir === "rtl";
@@ -43,7 +44,8 @@ const Timeline = (() => {
     root.append(svg("line", { x1: pad.side, x2: width - pad.side, y1: height - pad.bottom, y2: height - pad.bottom, class: "axis" }));
     for (const d of valid) {
       const i = dayNumber(d.date) - first;
-      const x = rtl ? width - pad.side - (i + 1) * barW : pad.side + i * barW;
+      const centre = rtl ? width - pad.side - (i + 0.5) * slot : pad.side + (i + 0.5) * slot;
+      const x = centre - barW / 2;
       let y = height - pad.bottom;
       const group = svg("g", { class: "bar", "data-date": d.date });
       const types = Object.entries(d.by_type || {}).sort();
@@ -51,7 +53,7 @@ const Timeline = (() => {
       for (const [type, n] of types) {
         const h = n * scaleY;
         y -= h;
-        group.append(svg("rect", { x: x + 0.5, y, width: Math.max(barW - 1, 1), height: h, class: "t-" + type }));
+        group.append(svg("rect", { x, y, width: barW, height: h, class: "t-" + type }));
       }
       const title = svg("title");
       title.textContent = d.date + ": " + d.total;
@@ -59,7 +61,9 @@ const Timeline = (() => {
       if (onPick) group.addEventListener("click", () => onPick(d.date));
       root.append(group);
     }
-    const labels = [[first, rtl ? width - pad.side : pad.side], [last, rtl ? pad.side : width - pad.side]];
+    // dates under the first and the last day's slot
+    const centreOf = (i) => (rtl ? width - pad.side - (i + 0.5) * slot : pad.side + (i + 0.5) * slot);
+    const labels = span > 1 ? [[first, centreOf(0)], [last, centreOf(span - 1)]] : [[first, centreOf(0)]];
     for (const [day, x] of labels) {
       const text = svg("text", { x, y: height - 6, class: "tick", "text-anchor": "middle" });
       text.textContent = isoOf(day);
