@@ -68,3 +68,36 @@ def test_html_arabic_furniture_line_removed(line: str) -> None:
     assert article is not None
     assert line not in article.text
     assert article.text.split("\n") == ARTICLE_CLASHES
+
+
+def _table_page(paragraphs: list[str], byline: str) -> str:
+    """A 2000s-style page: layout tables, <br>-separated lines, <font>, no meta tags."""
+    return f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1256">
+<title>اشتباكات على الطريق الدولي :: موقع الأخبار</title></head>
+<body><table width="100%"><tr><td class="menu"><a href="/">الرئيسية</a><br><a href="/arab">أخبار عربية</a><br>
+<a href="/sport">رياضة</a><br><a href="/eco">اقتصاد</a></td>
+<td><font size="4"><b>اشتباكات على الطريق الدولي</b></font><br><font size="2">{"<br>".join(paragraphs)}</font>
+<br><br>{byline}</td></tr></table><table><tr><td>جميع الحقوق محفوظة لموقع الأخبار 2008</td></tr></table></body></html>"""
+
+
+def test_html_table_layout_page_lines_without_menu() -> None:
+    article = extract_article(_table_page(ARTICLE_CLASHES, "تاريخ النشر: 12/05/2008"))
+    assert article is not None
+    assert article.text.split("\n") == ["اشتباكات على الطريق الدولي", *ARTICLE_CLASHES]
+    assert article.published == "2008-05-12"  # from the byline, which is then dropped from the text
+    # no site name anywhere on the page, so the title keeps its tail (stripped only when known)
+    assert article.title == "اشتباكات على الطريق الدولي :: موقع الأخبار"
+
+
+@pytest.mark.parametrize(("byline", "date"), [
+    ("نشر في ١٢ أيار ٢٠١٣", "2013-05-12"),
+    ("تاريخ الإضافة : 2010-03-04", "2010-03-04"),
+    ("نشر بتاريخ الاثنين 3 تشرين الأول، 2016", "2016-10-03"),
+    ("تاريخ النشر: 5 جوان 2019 - 10:30", "2019-06-05"),
+    ("تاريخ النشر: الخميس، 2 مارس 2017", "2017-03-02"),
+    ("نشر في: 31/02/2010", None),  # no such day
+    ("وقعت الاشتباكات في 12/05/2008", None),  # a date in the news is not the publication date
+])
+def test_html_publication_date_from_arabic_byline(byline: str, date: str | None) -> None:
+    article = extract_article(_table_page(ARTICLE_FLOODS, byline))
+    assert article is not None and article.published == date
