@@ -133,15 +133,17 @@ class Store:
     def iter_original_texts(self) -> Iterator[tuple[str, str]]:
         """(id, text) of every stored original, to seed a near-duplicate index."""
         with self.engine.connect() as conn:
-            yield from conn.execute(select(D.c.id, D.c.text).where(D.c.duplicate_of.is_(None))
-                                    .order_by(D.c.id)).tuples()
+            for row in conn.execute(select(D.c.id, D.c.text).where(D.c.duplicate_of.is_(None))
+                                    .order_by(D.c.id)):
+                yield row[0], row[1]
 
     def iter_signatures(self) -> Iterator[tuple[str, bytes]]:
         """(id, MinHash signature) of every stored original that has one (see `save`)."""
         with self.engine.connect() as conn:
-            yield from conn.execute(select(D.c.id, D.c.minhash).where(D.c.duplicate_of.is_(None),
+            for row in conn.execute(select(D.c.id, D.c.minhash).where(D.c.duplicate_of.is_(None),
                                                                       D.c.minhash.is_not(None))
-                                    .order_by(D.c.id)).tuples()
+                                    .order_by(D.c.id)):
+                yield row[0], row[1]
 
     def save(self, item: Any, result: DocumentResult | None = None, *, duplicate_of: str | None = None,
              duplicate_kind: str = "near", signature: bytes | None = None) -> SaveOutcome:

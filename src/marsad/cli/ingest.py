@@ -1,0 +1,186 @@
+"""`marsad ingest`: sources → documents → extraction → store, one transaction per document.
+
+Idempotent and resumable: a document already in the store is skipped before extraction (ids are
+stable: see marsad.store.keys), so a run killed at any point and started again finishes the work
+without losing or doubling a document. Extraction may run in worker processes; everything that
+touches the database stays in this process, in input order, so copies are linked the same way
+whatever `--workers` is.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter, deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+import click
+
+from marsad.cli import main
+from marsad.errors import MarsadError
+from marsad.model import Document, DocumentResult
+from marsad.store import Store, open_store
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One item of the sources: a failure, or a document with what to do with it."""
+
+    item: Any  # IngestedDocument | IngestFailure
+    action: str  # "fail", "exists", "store" (not Arabic: store without extracting), "extract"
+
+
+Extractor = Callable[[Document], DocumentResult]
+
+
+def load_extractor() -> Extractor:
+    """The extraction core's `extract_document` (an error naming the fix when it cannot load)."""
+    try:
+        from marsad.extract.pipeline import extract_document
+    except ImportError as exc:
+        raise MarsadError(f"the extraction core cannot be loaded ({exc}); reinstall marsad: pip install -e .") \
+            from exc
+    return extract_document
+
+
+def extract_one(extractor: Extractor, doc: Document) -> DocumentResult | str:
+    """Extract one document; a failure comes back as its reason (it must cross process borders)."""
+    try:
+        return extractor(doc)
+    except MarsadError as exc:
+        return f"extraction failed: {exc}"
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus
+        return f"extraction failed: {exc.__class__.__name__}: {exc}"
+
+
+def plan(store: Store, sources: list[str], allow_private: bool) -> Iterator[Task]:
+    from marsad.ingest import IngestFailure, iter_documents
+
+    for item in iter_documents(sources, allow_private=allow_private):
+        if isinstance(item, IngestFailure):
+            yield Task(item, "fail")
+        elif store.has_document(store.document_id(item)):
+            yield Task(item, "exists")
+        elif (item.language or "und") != "ar":
+            yield Task(item, "store")
+        else:
+            yield Task(item, "extract")
+
+
+def run_tasks(tasks: Iterator[Task], extractor: Extractor,
+              workers: int) -> Iterator[tuple[Task, DocumentResult | str | None]]:
+    """(task, extraction result or failure reason) in input order; extraction in `workers` processes."""
+    if workers <= 1:
+        for t in tasks:
+            yield t, extract_one(extractor, t.item.document) if t.action == "extract" else None
+        return
+    window: deque[tuple[Task, Future | None]] = deque()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for t in tasks:
+            window.append((t, pool.submit(extract_one, extractor, t.item.document) if t.action == "extract" else None))
+            # A bounded window keeps memory flat on big corpora while every worker stays busy.
+            while len(window) > workers * 4:
+                done, fut = window.popleft()
+                yield done, fut.result() if fut else None
+        while window:
+            done, fut = window.popleft()
+            yield done, fut.result() if fut else None
+
+
+class Ingest:
+    """Saves tasks' outcomes to the store, linking copies through a near-duplicate index."""
+
+    def __init__(self, store: Store) -> None:
+        from marsad.ingest import NearDuplicateIndex
+
+        self.store = store
+        self.index = NearDuplicateIndex.from_signatures(store.iter_signatures())
+        self.failed_before = {source for source, _ in store.list_failures()}
+        self.counts: Counter[str] = Counter()
+        self.failures: list[tuple[str, str]] = []
+
+    def fail(self, source: str, reason: str) -> None:
+        self.store.record_failure(source, reason)
+        self.failures.append((source, reason))
+        self.counts["failed"] += 1
+
+    def handle(self, task: Task, outcome: DocumentResult | str | None) -> None:
+        item = task.item
+        if task.action == "fail":
+            self.fail(item.source, item.reason)
+            return
+        if item.source in self.failed_before:
+            self.store.clear_failure(item.source)
+        if task.action == "exists":
+            self.counts["already stored"] += 1
+            return
+        if isinstance(outcome, str):
+            self.fail(item.source, outcome)
+            return
+        text = item.document.text
+        signature = self.index.signature(text)
+        exact = self.store.find_original(text)
+        near = None if exact else self.index.find_signature(signature)
+        if exact or near:
+            saved = self.store.save(item, None, duplicate_of=exact or near,
+                                    duplicate_kind="exact" if exact else "near", signature=signature)
+        else:
+            saved = self.store.save(item, outcome if task.action == "extract" else None, signature=signature)
+        if saved.status == "duplicate":
+            self.counts["copies"] += 1
+        elif saved.status == "exists":  # the same document twice in this run
+            self.counts["already stored"] += 1
+        else:
+            self.index.add_signature(saved.document_id, signature)
+            self.counts["stored" if saved.status == "stored" else "not Arabic"] += 1
+            self.counts["events"] += saved.events
+
+    def summary(self) -> str:
+        c = self.counts
+        docs = sum(c[k] for k in ("stored", "not Arabic", "copies", "already stored"))
+        return (f"{docs} documents: {c['stored']} extracted ({c['events']} events), {c['not Arabic']} not Arabic, "
+                f"{c['copies']} copies of stored articles, {c['already stored']} already stored; "
+                f"{c['failed']} failed")
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("--db", metavar="PATH|URL", envvar="MARSAD_DB",
+              help="SQLite file or postgresql:// URL (default $MARSAD_DB, else ./marsad.db).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes extracting in parallel.")
+@click.option("--allow-private", is_flag=True, help="Let URLs reach private and loopback addresses.")
+def ingest(sources: tuple[str, ...], db: str | None, workers: int, allow_private: bool) -> None:
+    """Read articles, extract their events and store them, merged into incidents.
+
+    SOURCE is a .txt/.html file or a folder of them, a .jsonl corpus, a .warc/.warc.gz archive, an
+    RSS/Atom feed (file or URL) or a page URL. Re-running is safe: stored documents are skipped.
+    Failures are recorded with their reason; the exit status is 1 when any source failed.
+
+    Example: marsad ingest articles/ feed.xml https://news.example/article --db marsad.db
+    """
+    from tqdm import tqdm
+
+    try:
+        extractor = load_extractor()
+        store = open_store(db)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        run = Ingest(store)
+        bar = tqdm(unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
+        for task, outcome in run_tasks(plan(store, list(sources), allow_private), extractor, workers):
+            run.handle(task, outcome)
+            bar.update(1)
+        bar.close()
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    for source, reason in run.failures:
+        click.echo(f"failed: {source}: {reason}", err=True)
+    click.echo(run.summary())
+    if run.counts["failed"]:
+        sys.exit(1)
