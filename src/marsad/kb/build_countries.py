@@ -23,6 +23,8 @@ DATA = Path(__file__).parent / "data" / "countries.tsv"
 
 # CLDR "territories" that are not countries: regions, test locales, the EU, the UN, ...
 NOT_COUNTRIES = frozenset({"AC", "CP", "DG", "EA", "EU", "EZ", "IC", "QO", "TA", "UN", "XA", "XB", "ZZ"})
+# Withdrawn alpha-3 codes CLDR still aliases to a current country (East Germany, Burma, South Yemen ...).
+DEPRECATED_ISO3 = frozenset({"ANT", "SCG", "DDR", "BUR", "YMD", "ZAR", "TMP", "YUG", "CSK", "SUN", "FXX"})
 # Kosovo has no ISO alpha-3; XKX is the code the EU, the IMF and ACLED-style data use.
 ISO3_FALLBACK = {"XK": "XKX"}
 
@@ -126,6 +128,7 @@ CURATED: dict[str, tuple[str, str, str, str]] = {
     "UZ": ("أوزبكستان", "", "أوزبكي", "طشقند"),
     "TJ": ("طاجيكستان", "", "طاجيكي", "دوشنبه"),
     "KG": ("قيرغيزستان", "قرغيزستان", "", "بيشكيك"),
+    "BJ": ("بنين", "جمهورية بنين|دولة بنين", "", "بورتو نوفو"),
     "TM": ("تركمانستان", "", "", "عشق آباد"),  # تركماني names Iraq's and Syria's Turkmen: left out
     "MM": ("ميانمار", "بورما", "", "نايبيداو"),
     "HK": ("هونغ كونغ", "", "", ""),
@@ -138,7 +141,7 @@ CURATED: dict[str, tuple[str, str, str, str]] = {
     "CL": ("تشيلي", "", "تشيلي", "سانتياغو"),
     "CO": ("كولومبيا", "", "كولومبي", "بوغوتا"),
     "VA": ("الفاتيكان", "الكرسي الرسولي", "", ""),
-    "EH": ("الصحراء الغربية", "", "صحراوي", ""),
+    "EH": ("الصحراء الغربية", "الجمهورية العربية الصحراوية", "", ""),  # صحراوي is also "desert" (adj.)
 }
 
 
@@ -155,7 +158,7 @@ def iso3_codes() -> dict[str, str]:
     """alpha-2 → alpha-3 from CLDR's territory aliases (alpha-3 keys that alias one alpha-2)."""
     out: dict[str, str] = dict(ISO3_FALLBACK)
     for code, targets in get_global("territory_aliases").items():
-        if re.fullmatch("[A-Z]{3}", code) and len(targets) == 1 and code not in ("ANT", "SCG"):
+        if re.fullmatch("[A-Z]{3}", code) and len(targets) == 1 and code not in DEPRECATED_ISO3:
             out.setdefault(targets[0], code)
     return out
 
