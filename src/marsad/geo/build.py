@@ -244,7 +244,7 @@ def _group_key(rec: Rec) -> tuple[str, str, int]:
     head, _, rest = name.partition(" ")
     if head in ADMIN_TYPE_WORDS and rest:  # "محافظة إدلب" groups with "إدلب"; "مخيم جنين" does not
         name = rest
-    return rec.country, name.removeprefix("ال"), level
+    return rec.country, name.removeprefix("ال").replace(" ", ""), level  # كفر نبل = كفرنبل
 
 
 def _absorb(into: Rec, other: Rec) -> None:

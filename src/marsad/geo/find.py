@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from marsad.geo.gazetteer import Gazetteer, load_gazetteer
@@ -29,8 +29,9 @@ FOREIGN_BIG_POP = 150_000  # outside the article's country only cities this big 
 WEAK_CUES = frozenset({"في", "الي", "نحو", "باتجاه", "داخل", "عند", "حتي", "قرب", "من", "بين"})
 CUE_KEYS = frozenset(lexicon_key(w) for w in (*TYPE_WORDS, *NEAR_WORDS)) | {"ريف", "جنوب", "شمال", "شرق", "غرب"}
 TRAILING = re.compile(r"\s*(ال(?:شمالي|جنوبي|شرقي|غربي|اوسط)(?:ه)?)(?=\W|$)")
-_WORD = re.compile(r"\w+|[^\w\s]")
-_PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p), key=len, reverse=True)
+# "المدينة اليوم" is not "مدينة اليوم": a cue word takes proclitics but not the article.
+_PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p and not p.endswith("ال") and p != "لل"), key=len,
+                             reverse=True)
 STRONG, WEAK, NONE = 2, 1, 0
 
 
@@ -65,6 +66,7 @@ def _lines(path: Path) -> list[str]:
     return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+@lru_cache(maxsize=50_000)
 def _bare(word: str) -> str:
     """A cue word without its proclitics (وبريف → ريف, بمدينة → مدينه)."""
     if word in TYPE_WORDS or word in NEAR_WORDS or word in WEAK_CUES:
@@ -89,12 +91,17 @@ class _Hit:
     list_item: bool  # joined to the previous hit by و or a comma
 
 
-def _before(text: str, pos: int, n: int = 3) -> list[tuple[str, int]]:
-    """Up to n tokens before pos, nearest first, with their normalised start offsets."""
-    window = text[max(0, pos - 40):pos]
-    base = max(0, pos - 40)
-    toks = [(m.group(), base + m.start()) for m in _WORD.finditer(window)]
-    return toks[::-1][:n]
+def _prev_word(text: str, end: int) -> tuple[str, int]:
+    """The word ending just before `end` (spaces skipped) and its start; ("", -1) at a punctuation mark."""
+    j = end - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0 or not text[j].isalnum():
+        return "", -1
+    k = j
+    while k > 0 and text[k - 1].isalnum():
+        k -= 1
+    return text[k:j + 1], k
 
 
 def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple[str, ...], bool, bool]:
@@ -103,26 +110,31 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
     start, cue, kinds, near, direction = -1, NONE, (), False, False
     if "ب" in prefix:  # بإدلب: "in Idlib"
         cue = WEAK
-    toks = _before(text, word_start)
-    i = 0
-    while i < len(toks):
-        word = _bare(toks[i][0])
-        at = toks[i][1] + len(toks[i][0]) - len(word)
+    pos = word_start
+    for _ in range(3):
+        tok, at = _prev_word(text, pos)
+        if at < 0:
+            break
+        word = _bare(tok)
+        cue_at = at + len(tok) - len(word)
         if word in TYPE_WORDS:
-            cue, kinds, start = STRONG, kinds or TYPE_WORDS[word], at
+            cue, kinds, start = STRONG, kinds or TYPE_WORDS[word], cue_at
         elif word in NEAR_WORDS:
-            cue, near, start = STRONG, True, at
+            cue, near, start = STRONG, True, cue_at
             direction = direction or word in DIRECTIONS
-        elif word == "من" and i + 1 < len(toks) and _bare(toks[i + 1][0]) in ("بالقرب", "قرب"):
-            nxt = toks[i + 1]
-            cue, near, start = STRONG, True, nxt[1] + len(nxt[0]) - len(_bare(nxt[0]))
-            i += 1
+        elif word == "من":
+            tok2, at2 = _prev_word(text, at)
+            if at2 >= 0 and _bare(tok2) in ("بالقرب", "قرب"):
+                cue, near, start = STRONG, True, at2 + len(tok2) - len(_bare(tok2))
+            else:
+                cue = max(cue, WEAK)
+            break
         elif word in WEAK_CUES:
             cue = max(cue, WEAK)
             break
         else:
             break
-        i += 1
+        pos = at
     return cue, start, kinds, near, direction
 
 
@@ -135,22 +147,21 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     norm = normalize(text)
     ntext = norm.text
     hint = country_hint.upper() if country_hint else None
+    adjectives = country_adjectives()
     hits: list[_Hit] = []
-    for m in gaz.lexicon.find(norm):
-        key = m.values[0]
-        if key in CUE_KEYS:
+    for m_start, m_end, key, prefix in gaz.scan(ntext):
+        if key in CUE_KEYS or key in adjectives:
             continue
-        rows = [r for v in m.values for r in gaz.rows(v)]
-        word_start = m.norm_start - len(m.prefix)
-        cue, ns, kinds, near, direction = _read_cues(ntext, word_start, m.prefix)
-        ns = m.norm_start if ns < 0 else ns
-        ne = m.norm_end
+        rows = gaz.rows(key)
+        word_start = m_start - len(prefix)
+        cue, ns, kinds, near, direction = _read_cues(ntext, word_start, prefix)
+        ns = m_start if ns < 0 else ns
+        ne = m_end
         trail = TRAILING.match(ntext, ne)
         if trail:
             ne, near = trail.end(1), True
         between = ntext[hits[-1].ne:word_start].strip() if hits else "x"
-        list_item = bool(hits) and (between in ("", "،", ",", "و") or (between == "" and m.prefix.startswith("و"))) \
-            and (m.prefix.startswith("و") or between in ("،", ","))
+        list_item = bool(hits) and (between in ("", "،", ",", "و")) and (prefix.startswith("و") or between in ("،", ","))
         if list_item and cue != STRONG:  # "محافظتي إدلب وحماة": the second inherits the first's cue
             prev = hits[-1]
             kinds, near, cue = kinds or prev.kinds, near or prev.near, max(cue, prev.cue)
@@ -158,7 +169,7 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     if not hits:
         return []
     # Pass 1: the places that stand alone give the article's countries and admin units.
-    big = [_is_big(h, gaz, hint) and (h.key not in stops or h.cue == STRONG and h.kinds) for h in hits]
+    big = [_is_big(h.key, h.rows, gaz, hint) and (h.key not in stops or h.cue == STRONG and h.kinds) for h in hits]
     if hint is None:
         votes = Counter(gaz.country[h.rows[0]] for h, b in zip(hits, big, strict=True) if b and h.rows)
         hint = votes.most_common(1)[0][0] if votes else None
@@ -174,11 +185,10 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     # Pass 2: judge and resolve every hit.
     out: list[PlaceMention] = []
     for h, b in zip(hits, big, strict=True):
-        confirmed = any(lexicon_key(gaz.admin1_ar[r] or "") in ctx_names or lexicon_key(gaz.admin2_ar[r] or "")
-                        in ctx_names for r in h.rows if gaz.kind[r] in ("locality", "camp", "neighbourhood", "crossing"))
-        if h.key in country_adjectives():
-            continue
-        if h.key in stops and not (h.cue == STRONG and (h.kinds or h.near)) and not (
+        confirmed = bool(ctx_names) and any(
+            not ctx_names.isdisjoint(gaz.admin_keys(r)) for r in h.rows
+            if gaz.kind[r] in ("locality", "camp", "neighbourhood", "crossing"))
+        if h.key in stops and not (h.cue == STRONG and h.kinds) and not (
                 confirmed and (h.cue == WEAK or h.list_item) and h.key not in manual_stops(gaz)):
             continue
         if not (b or h.cue == STRONG or confirmed or (h.cue == WEAK and len(h.key.replace(" ", "")) >= 4)):
@@ -196,9 +206,19 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     return out
 
 
-def _is_big(h: _Hit, gaz: Gazetteer, hint: str | None) -> bool:
-    """A place named in news as itself: a country, governorate, region, district, camp or big town."""
-    for r in h.rows:
+_BIG: dict[tuple[int, str, str | None], bool] = {}
+
+
+def _is_big(key: str, rows: list[int], gaz: Gazetteer, hint: str | None) -> bool:
+    """A place named in news as itself: a country, governorate, region, district, camp or big town (cached)."""
+    found = _BIG.get((id(gaz), key, hint))
+    if found is None:
+        found = _BIG[(id(gaz), key, hint)] = _big(rows, gaz, hint)
+    return found
+
+
+def _big(rows: list[int], gaz: Gazetteer, hint: str | None) -> bool:
+    for r in rows:
         kind = gaz.kind[r]
         if kind in ("country", "governorate", "region"):
             return True

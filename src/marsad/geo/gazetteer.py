@@ -11,10 +11,12 @@ import threading
 import zlib
 from pathlib import Path
 
+import ahocorasick
+
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.places import Place
 from marsad.geo.records import COLUMNS, read_table
-from marsad.text.lexicon import Lexicon, lexicon_key
+from marsad.text.lexicon import ARTICLE, PROCLITICS, lexicon_key
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "data" / "gazetteer.bin"
 REBUILD = "rebuild it with: marsad kb build-gazetteer ../shared/data/gazetteer"
@@ -31,7 +33,8 @@ class Gazetteer:
         self.index_ar: dict[str, list[int]] = data["index_ar"]
         self.index_en: dict[str, list[int]] = data["index_en"]
         self._places: list[Place | None] = [None] * self.size
-        self._lexicon: Lexicon | None = None
+        self._automaton: ahocorasick.Automaton | None = None
+        self._admin_keys: dict[int, tuple[str, str]] = {}
         self._lock = threading.Lock()
         self.kind = cols["kind"]
         self.country = cols["country"]
@@ -74,23 +77,69 @@ class Gazetteer:
         key = " ".join(name.lower().replace("-", " ").replace("'", "").replace("`", "").split())
         return self.index_en.get(key, [])
 
-    @property
-    def lexicon(self) -> Lexicon:
-        """Every Arabic key in one Aho-Corasick automaton (built on first use: about a second)."""
-        if self._lexicon is None:
+    def admin_keys(self, row: int) -> tuple[str, str]:
+        """Lookup keys of a row's governorate and district Arabic names (cached)."""
+        found = self._admin_keys.get(row)
+        if found is None:
+            found = (lexicon_key(self.admin1_ar[row]) if self.admin1_ar[row] else "",
+                     lexicon_key(self.admin2_ar[row]) if self.admin2_ar[row] else "")
+            self._admin_keys[row] = found
+        return found
+
+    def automaton(self) -> ahocorasick.Automaton:
+        """Every Arabic key in one Aho-Corasick automaton (built on first use, about 0.3 s)."""
+        if self._automaton is None:
             with self._lock:
-                if self._lexicon is None:
-                    self._lexicon = Lexicon(((k, k) for k in self.index_ar), min_key=2)
-        return self._lexicon
+                if self._automaton is None:
+                    auto = ahocorasick.Automaton()
+                    for key in self.index_ar:
+                        auto.add_word(key, key)
+                    auto.make_automaton()
+                    self._automaton = auto
+        return self._automaton
+
+    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Names in a normalised text: (start, end, key, proclitics) in text order, longest match first,
+        no overlaps. Same rules as marsad.text.lexicon.Lexicon.find (a match starts at a word start or
+        after a proclitic chain and ends at a word end; the article belongs to the match), but linear."""
+        n = len(text)
+        cands = []
+        for last, key in self.automaton().iter(text):
+            ne = last + 1
+            if ne < n and text[ne].isalnum():
+                continue
+            ns = ne - len(key)
+            ws = ns
+            while ws > 0 and text[ws - 1].isalnum():
+                ws -= 1
+            prefix = text[ws:ns]
+            if prefix and prefix not in PROCLITICS:
+                continue
+            cands.append((ns - ne, ns, ne, key, prefix))
+        cands.sort()
+        taken = bytearray(n + 1)
+        out = []
+        for _neg, ns, ne, key, prefix in cands:
+            if taken.find(1, ns, ne) != -1:
+                continue
+            taken[ns:ne] = b"\x01" * (ne - ns)
+            if prefix.endswith(ARTICLE):
+                ns -= len(ARTICLE)
+                prefix = prefix[: -len(ARTICLE)]
+            out.append((ns, ne, key, prefix))
+        out.sort()
+        return out
 
 
 _CACHE: dict[Path, Gazetteer] = {}
+_DEFAULT: list[Gazetteer] = []  # the shipped one, without a path lookup per call
 
 
 def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     """Load (once per path) the compiled gazetteer; KnowledgeBaseError says how to rebuild a bad file."""
-    p = Path(path) if path is not None else DEFAULT_PATH
-    p = p.resolve()
+    if path is None and _DEFAULT:
+        return _DEFAULT[0]
+    p = (Path(path) if path is not None else DEFAULT_PATH).resolve()
     cached = _CACHE.get(p)
     if cached is not None:
         return cached
@@ -101,4 +150,6 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     except (OSError, ValueError, EOFError, TypeError, KeyError, zlib.error) as exc:
         raise KnowledgeBaseError(f"gazetteer file {p} is corrupt or outdated ({exc}); {REBUILD}") from exc
     _CACHE[p] = gaz
+    if path is None:
+        _DEFAULT.append(gaz)
     return gaz

@@ -131,11 +131,8 @@ def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: se
                 s -= 1.5
         if cc in ctx_countries:
             s += 1.0
-        if ctx_names:
-            for admin in (gaz.admin1_ar[row], gaz.admin2_ar[row]):
-                if admin and lexicon_key(admin) in ctx_names:
-                    s += 2.5
-                    break
+        if ctx_names and not ctx_names.isdisjoint(gaz.admin_keys(row)):
+            s += 2.5
         if kinds:
             s += 3.0 if kind in kinds else -1.0
         scored.append((s, row))

@@ -1,0 +1,68 @@
+"""Geocoder speed and footprint: load time, RSS, geocode lookups/s, find_places ms per 2.5 KB article.
+
+Run: .venv/bin/python benchmarks/geocode.py   (prints figures; goals: load ≤ 0.5 s, RSS ≤ 200 MB,
+≥ 100,000 cached lookups/s, find_places ≤ 0.5 ms per article).
+"""
+
+from __future__ import annotations
+
+import resource
+import time
+
+ARTICLE = (
+    "قال المرصد السوري لحقوق الإنسان إن الطائرات الحربية الروسية شنت صباح اليوم الثلاثاء غارات على بلدة كفرنبل "
+    "ومدينة معرة النعمان في ريف إدلب الجنوبي، ما أدى إلى مقتل سبعة مدنيين بينهم طفلان وإصابة آخرين. وأضاف أن "
+    "قوات النظام استهدفت بالمدفعية الثقيلة قرى الهبيط وعابدين في ريف حماة الشمالي، فيما دارت اشتباكات عنيفة على "
+    "محور تل ملح والجبين. وفي سياق متصل، قالت مصادر محلية إن رتلا عسكريا تركيا دخل عبر معبر كفرلوسين الحدودي "
+    "متجها إلى نقاط المراقبة في محافظتي إدلب وحماة. ويشهد شمال غرب سوريا تصعيدا منذ أسابيع رغم اتفاق وقف إطلاق "
+    "النار الذي أعلنته موسكو وأنقرة. وفي دير الزور، قتل عنصران من قوات سوريا الديمقراطية بهجوم لخلايا تنظيم "
+    "الدولة قرب بلدة الشحيل في الريف الشرقي، بينما شهدت مدينة الرقة احتجاجات على تردي الخدمات. وفي العراق، أعلنت "
+    "خلية الإعلام الأمني مقتل ثلاثة من عناصر الحشد الشعبي بانفجار عبوة ناسفة قرب قضاء الطارمية شمال بغداد. "
+)
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    base = rss_mb()
+    t0 = time.perf_counter()
+    from marsad.geo import find_places, geocode, load_gazetteer
+
+    t1 = time.perf_counter()
+    gaz = load_gazetteer()
+    t2 = time.perf_counter()
+    print(f"import {t1 - t0:.3f} s, load_gazetteer {t2 - t1:.3f} s ({len(gaz)} places), RSS {rss_mb():.0f} MB "
+          f"(interpreter {base:.0f} MB)")
+    phrases = ["حلب", "ريف إدلب الجنوبي", "بإدلب", "كفرنبل", "البو كمال", "محافظة الأنبار", "مخيم الهول",
+               "جنوب لبنان", "الفاشر", "صنعاء", "طرابلس", "شمال غرب سوريا", "xyz", "الحديدة", "بنغازي", "غزة"]
+    t = time.perf_counter()
+    for p in phrases:
+        geocode(p, "SY")
+    cold = (time.perf_counter() - t) / len(phrases)
+    n = 0
+    t = time.perf_counter()
+    while time.perf_counter() - t < 1.0:
+        for p in phrases:
+            geocode(p, "SY")
+        n += len(phrases)
+    rate = n / (time.perf_counter() - t)
+    print(f"geocode: first call {cold * 1e3:.2f} ms/phrase, cached {rate:,.0f} lookups/s")
+    t = time.perf_counter()
+    find_places("بدء", "SY")
+    print(f"lexicon (Aho-Corasick) built on first find_places: {time.perf_counter() - t:.2f} s, RSS {rss_mb():.0f} MB")
+    article = ARTICLE * max(1, 2500 // len(ARTICLE.encode("utf-8")) + 1)
+    article = article[: 1400]  # about 2.5 KB of UTF-8 Arabic
+    runs = 300
+    t = time.perf_counter()
+    for _ in range(runs):
+        found = find_places(article, "SY")
+    per = (time.perf_counter() - t) / runs
+    print(f"find_places: {per * 1e3:.2f} ms per {len(article.encode('utf-8'))}-byte article, "
+          f"{len(found)} mentions: " + "، ".join(m.text for m in found))
+    print(f"peak RSS {rss_mb():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
