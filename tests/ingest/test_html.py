@@ -101,3 +101,17 @@ def test_html_table_layout_page_lines_without_menu() -> None:
 def test_html_publication_date_from_arabic_byline(byline: str, date: str | None) -> None:
     article = extract_article(_table_page(ARTICLE_FLOODS, byline))
     assert article is not None and article.published == date
+
+
+def test_html_aspnet_form_wrapping_page_kept() -> None:
+    page = news_page(ARTICLE_FLOODS).replace("<body>", '<body><form id="form1" method="post" action="./news.aspx">').replace(
+        "</body>", "</form></body>")
+    article = extract_article(page)
+    assert article is not None and article.text.split("\n") == ARTICLE_FLOODS
+
+
+def test_html_date_in_article_footer_time_element() -> None:
+    page = news_page(ARTICLE_CLASHES, date=None).replace(
+        "</article>", '<footer class="meta"><time datetime="2014-07-09T11:00:00+02:00" pubdate>9 يوليو 2014</time></footer></article>')
+    article = extract_article(page)
+    assert article is not None and article.published == "2014-07-09"
