@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from importlib.resources import files
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.errors import KnowledgeBaseError
+from marsad.text._wordlists import parse_months
 from marsad.text.dates import DateMention, _hijri_to_gregorian, find_dates
 from marsad.text.normalize import normalize
 
@@ -253,3 +256,37 @@ def test_dates_never_crash_and_spans_round_trip(text: str, published: date | Non
         if m.start_date is not None:
             assert m.start_date <= m.end_date
         last = m.end
+
+
+def test_dates_range_of_a_normalized_document() -> None:
+    text = "قصفت الطائرات أمسِ بلدة سرمين. وفي 3 كانون الأول 2024 قتل خمسة. واعتقل ناشط يوم السبت."
+    norm = normalize(text)
+    a, b = text.index("وفي"), text.index("واعتقل")
+    got = find_dates(norm, THU, a, b)
+    assert [(m.text, m.start_date) for m in got] == [("3 كانون الأول 2024", D("2024-12-03"))]
+    assert [m.text for m in find_dates(norm, THU, b)] == ["يوم السبت"]
+    assert find_dates(norm, THU, 0, len(text)) == find_dates(text, THU)
+
+
+def test_dates_shipped_month_list_loads() -> None:
+    months = parse_months((files("marsad.kb") / "data" / "months.tsv").read_text(encoding="utf-8"))
+    assert months["كانون الاول"].index == 12 and months["كانون الاول"].kind == "month"
+    assert months["جمادي الاولي"].kind == "hijri_month"
+    assert sorted(c.index for c in months.values() if c.kind == "weekday") == list(range(7))
+    for kind in ("month", "hijri_month"):
+        assert {c.index for c in months.values() if c.kind == kind} == set(range(1, 13))
+
+
+@pytest.mark.parametrize(
+    ("tsv", "message"),
+    [
+        ("أيار\tmonth\t5\t0\nايار\tmonth\t5\t0\n", "months.tsv:2: 'ايار' duplicates"),
+        ("أيار\tmois\t5\t0\n", "months.tsv:1: unknown kind 'mois'"),
+        ("أيار\tmonth\t13\t0\n", "months.tsv:1: index 13 out of range"),
+        ("السبت\tweekday\t7\t0\n", "months.tsv:1: index 7 out of range"),
+        ("أيار\tmonth\t5\tyes\n", "months.tsv:1: ambiguous must be 0 or 1"),
+    ],
+)
+def test_dates_month_list_errors_name_the_line(tsv: str, message: str) -> None:
+    with pytest.raises(KnowledgeBaseError, match=message):
+        parse_months(tsv)

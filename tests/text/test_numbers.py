@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from marsad.errors import KnowledgeBaseError
+from marsad.text._wordlists import NUMBER_TYPES, parse_numbers
 from marsad.text.normalize import normalize
 from marsad.text.numbers import NumberMention, dual_count, find_numbers, words_value
 
@@ -271,3 +275,34 @@ def test_numbers_never_crash_and_spans_round_trip(text: str) -> None:
         assert m.qualifier in ("exact", "at_least", "about", "more_than", "up_to")
         assert m.max is None or m.max > m.value
         last = m.end
+
+
+def test_numbers_range_of_a_normalized_document() -> None:
+    text = "قُتل ٥ أشخاص في حلب. وأصيب عشرةٌ آخرون في إدلب. ونزح 3 آلاف."
+    norm = normalize(text)
+    second = text.index("وأصيب"), text.index("ونزح") - 1
+    got = find_numbers(norm, *second)
+    assert [(m.text, m.value) for m in got] == [("عشرةٌ", 10)]
+    assert text[got[0].start:got[0].end] == "عشرةٌ"
+    assert [m.value for m in find_numbers(norm, text.index("ونزح"))] == [3000]
+    assert find_numbers(norm, 0, len(text)) == find_numbers(text)
+
+
+def test_numbers_shipped_word_list_loads() -> None:
+    words = parse_numbers((files("marsad.kb") / "data" / "numbers.tsv").read_text(encoding="utf-8"))
+    assert words["عشرين"].value == 20 and words["ثلاثمائه"].value == 300
+    assert {w.type for w in words.values()} <= set(NUMBER_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("tsv", "message"),
+    [
+        ("خمسة\t5\tunit\nخمسه\t5\tunit\n", "numbers.tsv:2: 'خمسه' duplicates"),
+        ("خمسة\t5\tcardinal\n", "numbers.tsv:1: unknown type 'cardinal'"),
+        ("خمسة\tfive\tunit\n", "numbers.tsv:1: 'five' is not an integer"),
+        ("# comment\nخمسة\t5\n", "numbers.tsv:2: expected 3 tab-separated columns, got 2"),
+    ],
+)
+def test_numbers_word_list_errors_name_the_line(tsv: str, message: str) -> None:
+    with pytest.raises(KnowledgeBaseError, match=message):
+        parse_numbers(tsv)

@@ -9,12 +9,13 @@ the file, the line and the fix.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from marsad.errors import KnowledgeBaseError
-from marsad.text.normalize import normalize_text
+from marsad.text.normalize import Normalized, normalize_text
 
 NUMBER_TYPES = (
     "unit", "teen_unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "vague",
@@ -38,11 +39,14 @@ class CalendarWord:
     ambiguous: bool
 
 
-def _rows(name: str, width: int) -> list[tuple[int, list[str]]]:
+def _read(name: str) -> str:
     try:
-        text = resources.files("marsad.kb").joinpath("data", name).read_text(encoding="utf-8")
+        return resources.files("marsad.kb").joinpath("data", name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:  # pragma: no cover - broken install
         raise KnowledgeBaseError(f"cannot read kb/data/{name}: {exc}; reinstall marsad") from exc
+
+
+def _rows(name: str, text: str, width: int) -> list[tuple[int, list[str]]]:
     rows = []
     for lineno, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -66,8 +70,19 @@ def _int(name: str, lineno: int, value: str) -> int:
 @cache
 def number_words() -> dict[str, NumberWord]:
     """Normalised form -> NumberWord, from numbers.tsv."""
+    return parse_numbers(_read("numbers.tsv"))
+
+
+@cache
+def calendar_words() -> dict[str, CalendarWord]:
+    """Normalised form -> CalendarWord (months, Hijri months, weekdays), from months.tsv."""
+    return parse_months(_read("months.tsv"))
+
+
+def parse_numbers(text: str) -> dict[str, NumberWord]:
+    """Read the numbers.tsv format; KnowledgeBaseError names the line of a bad row."""
     out: dict[str, NumberWord] = {}
-    for lineno, (form, value, typ) in _rows("numbers.tsv", 3):
+    for lineno, (form, value, typ) in _rows("numbers.tsv", text, 3):
         if typ not in NUMBER_TYPES:
             raise KnowledgeBaseError(
                 f"numbers.tsv:{lineno}: unknown type {typ!r}; use one of {', '.join(NUMBER_TYPES)}"
@@ -79,11 +94,10 @@ def number_words() -> dict[str, NumberWord]:
     return out
 
 
-@cache
-def calendar_words() -> dict[str, CalendarWord]:
-    """Normalised form -> CalendarWord (months, Hijri months, weekdays), from months.tsv."""
+def parse_months(text: str) -> dict[str, CalendarWord]:
+    """Read the months.tsv format; KnowledgeBaseError names the line of a bad row."""
     out: dict[str, CalendarWord] = {}
-    for lineno, (form, kind, index, amb) in _rows("months.tsv", 4):
+    for lineno, (form, kind, index, amb) in _rows("months.tsv", text, 4):
         if kind not in MONTH_KINDS:
             raise KnowledgeBaseError(
                 f"months.tsv:{lineno}: unknown kind {kind!r}; use one of {', '.join(MONTH_KINDS)}"
@@ -111,3 +125,11 @@ _MARKS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]*")
 def extend_over_marks(raw: str, end: int) -> int:
     """Move a raw span end past the diacritics and tatweel that follow it (so "هـ" and "شخصاً" stay whole)."""
     return _MARKS.match(raw, end).end()
+
+
+def norm_range(norm: Normalized, start: int, end: int | None) -> tuple[int, int]:
+    """Normalised (start, end) covering the raw range [start, end) of norm.raw."""
+    end = len(norm.raw) if end is None else end
+    if norm.kept is None:
+        return start, end
+    return bisect_left(norm.kept, start), bisect_left(norm.kept, end)

@@ -35,7 +35,7 @@ from functools import cache
 
 import ahocorasick
 
-from marsad.text._wordlists import alternation, calendar_words, extend_over_marks, number_words
+from marsad.text._wordlists import alternation, calendar_words, extend_over_marks, norm_range, number_words
 from marsad.text.normalize import Normalized, normalize
 from marsad.text.numbers import words_value
 
@@ -337,29 +337,29 @@ def _word_starts_before(t: str, pos: int, count: int) -> list[int]:
     return starts
 
 
-def _candidates(t: str) -> list[tuple[int, int, re.Match[str], str]]:
+def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str], str]]:
     """Matches of the patterns tried only at word starts near an anchor word (one Aho-Corasick pass)."""
     pats = dict(_patterns())
     tried: set[tuple[str, int]] = set()
     found = []
-    for last, (length, names) in _anchors().iter(t):
+    for last, (length, names) in _anchors().iter(t, ns, ne):
         if last + 1 < len(t) and t[last + 1].isalnum() and length <= 3:
             continue  # a short anchor inside a longer word (عام in عامل)
         starts = _word_starts_before(t, last + 1 - length, max(_REACH[n] for n in names))
         for name in names:
             rx = pats[name]
             for st in starts[: _REACH[name] + 1]:
-                if (name, st) in tried:
+                if st < ns or (name, st) in tried:
                     continue
                 tried.add((name, st))
-                m = rx.match(t, st)
+                m = rx.match(t, st, ne)
                 if m and m.end() > m.start():
                     found.append((m.start(), m.end(), m, name))
-    if _ANY_DIGIT.search(t):
+    if _ANY_DIGIT.search(t, ns, ne):
         rx = pats["digits"]
-        for d in _DIGIT_RUN.finditer(t):
+        for d in _DIGIT_RUN.finditer(t, ns, ne):
             if d.end() - d.start() >= 6:
-                m = rx.match(t, d.start())
+                m = rx.match(t, d.start(), ne)
                 if m:
                     found.append((m.start(), m.end(), m, "digits"))
     return found
@@ -368,11 +368,16 @@ def _candidates(t: str) -> list[tuple[int, int, re.Match[str], str]]:
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 
-def find_dates(text: str | Normalized, published: date | None) -> list[DateMention]:
-    """Date expressions of `text` (raw str or its `normalize()` result), resolved against `published`."""
+def find_dates(
+    text: str | Normalized, published: date | None, start: int = 0, end: int | None = None
+) -> list[DateMention]:
+    """Date expressions of `text` (raw str or its `normalize()` result), resolved against `published`.
+
+    With start/end (raw offsets) only expressions inside that range are read, e.g. one sentence of
+    a document normalised once; offsets stay offsets into the whole text."""
     norm = text if isinstance(text, Normalized) else normalize(text)
     t = norm.text
-    found = _candidates(t)
+    found = _candidates(t, *norm_range(norm, start, end))
     if not found:
         return []
     found.sort(key=lambda f: (f[0], f[0] - f[1]))

@@ -23,11 +23,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick
 
-from marsad.text._wordlists import NumberWord, alternation, calendar_words, extend_over_marks, number_words
+from marsad.text._wordlists import (
+    NumberWord,
+    alternation,
+    calendar_words,
+    extend_over_marks,
+    norm_range,
+    number_words,
+)
 from marsad.text.normalize import Normalized, normalize, normalize_text
 
 KINDS = ("count", "year", "date", "percent", "money", "other")
@@ -140,12 +147,12 @@ _DIGIT_RUN = re.compile(r"[0-9][0-9.,٫٬:/\-]*")
 _DIGITS_STRICT = re.compile(_DIGITS)
 
 
-def _atoms(t: str) -> list[_Atom]:
+def _atoms(t: str, ns: int, ne: int) -> list[_Atom]:
     """Digit runs and number words (with their proclitics) of normalised text t, in order."""
     auto = _matchers()[0]
     n = len(t)
     best: dict[int, tuple[int, str, NumberWord]] = {}  # word end -> (start, form, word), longest form
-    for last, (form, nw) in auto.iter(t):
+    for last, (form, nw) in auto.iter(t, ns, ne):
         e = last + 1
         if e < n and t[e].isalnum():
             continue
@@ -167,9 +174,9 @@ def _atoms(t: str) -> list[_Atom]:
         if nw.type == "ten" and _ordinal_before(t, ws):
             continue  # التاسع عشر is an ordinal
         atoms.append(_Atom(s, e, pre, nw.type, nw.value))
-    if _ANY_DIGIT.search(t):
-        for m in _DIGIT_RUN.finditer(t):
-            d = _DIGITS_STRICT.match(t, m.start())
+    if _ANY_DIGIT.search(t, ns, ne):
+        for m in _DIGIT_RUN.finditer(t, ns, ne):
+            d = _DIGITS_STRICT.match(t, m.start(), ne)
             if d is None:
                 continue
             s, e = d.span()
@@ -181,14 +188,18 @@ def _atoms(t: str) -> list[_Atom]:
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 
+_SEP = re.compile(r"[.,٫٬/\-]")
+
+
+@lru_cache(maxsize=4096)
 def _digits_value(s: str, scale_follows: bool) -> tuple[int | None, int | None, str]:
     """(value, max, kind) of a digit string; value None when it is not a whole number."""
+    if s.isdigit():
+        return int(s), None, "count"
     if ":" in s:
         return int(s.split(":")[0]), None, "other"
-    parts = re.split(r"[.,٫٬/\-]", s)
-    seps = re.findall(r"[.,٫٬/\-]", s)
-    if not seps:
-        return int(s), None, "count"
+    parts = _SEP.split(s)
+    seps = _SEP.findall(s)
     if len(parts) == 3 and len(set(seps)) == 1 and seps[0] in "/-." and len(parts[1]) <= 2 and (
         len(parts[0]) == 4 or len(parts[2]) in (2, 4)
     ):
@@ -278,12 +289,16 @@ def _combine(atoms: list[_Atom], i: int, text: str) -> tuple[int, int, bool, int
     return used, total + int(round(cur)), vague, None
 
 
-def find_numbers(text: str | Normalized) -> list[NumberMention]:
-    """Every number in `text` (raw str, or its `normalize()` result to save a pass), in order."""
+def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None) -> list[NumberMention]:
+    """Every number in `text` (raw str, or its `normalize()` result to save a pass), in order.
+
+    With start/end (raw offsets) only numbers inside that range are read, e.g. one sentence of a
+    document normalised once; offsets stay offsets into the whole text."""
     norm = text if isinstance(text, Normalized) else normalize(text)
+    ns, ne = norm_range(norm, start, end)
     raw, t = norm.raw, norm.text
     _, month_after, month_before = _matchers()
-    atoms = _atoms(t)
+    atoms = _atoms(t, ns, ne)
     out: list[NumberMention] = []
     i = 0
     while i < len(atoms):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text._wordlists import extend_over_marks
 from marsad.text.normalize import normalize, normalize_text
@@ -230,6 +231,7 @@ class Token:
     stem: str
 
 
+_MARK_CHARS = frozenset(chr(c) for c in (*range(0x064B, 0x0660), 0x0670, 0x0640, *range(0x0610, 0x061B)))
 _MARKS_AT_END = re.compile(r"[\u064b-\u065f\u0670\u0640\u200b-\u200f]+$")
 _TOKEN = re.compile(r"[^\W\d_]+|\d+(?:[.,٫٬]\d+)*")
 
@@ -281,6 +283,7 @@ def _strip_enclitic(w: str, ta_marbuta: bool) -> str:
     return w
 
 
+@lru_cache(maxsize=65536)
 def _stem_norm(norm: str, ta_marbuta: bool) -> str:
     if len(norm) < 3 or norm in _PROTECTED or not norm[0].isalpha():
         return norm
@@ -316,12 +319,15 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     end = len(text) if end is None else end
     norm = normalize(text[start:end])
     out: list[Token] = []
+    raw_all = norm.raw
+    n = len(raw_all)
     for m in _TOKEN.finditer(norm.text):
         a, b = norm.raw_span(m.start(), m.end())
-        b = extend_over_marks(norm.raw, b)  # keep the word's last vowel mark or tatweel: إدلبَ، الـ
+        if b < n and raw_all[b] in _MARK_CHARS:
+            b = extend_over_marks(raw_all, b)  # keep the word's last vowel mark or tatweel: إدلبَ، الـ
         raw = text[start + a:start + b]
         w = m.group()
         # The raw token may end in marks after ة (ةً); look at its last letter.
-        last = _MARKS_AT_END.sub("", raw)
+        last = _MARKS_AT_END.sub("", raw) if raw[-1] in _MARK_CHARS else raw
         out.append(Token(start + a, start + b, raw, w, _stem_norm(w, last.endswith("ة"))))
     return out
