@@ -15,6 +15,9 @@ from .conftest import ARTICLE_CLASHES, ARTICLE_FLOODS, ARTICLE_SHELLING, ENGLISH
     (ARTICLE_CLASHES[1], "ar"),
     # Arabic news prints Persian letters in foreign names; that alone must not make it Persian
     ("قال المتحدث باسم الحكومة العراقية إن وفدا من گرمیان وصل إلى بغداد لبحث الملف الأمني مع المسؤولين.", "ar"),
+    ("قال مسؤولون في أربيل إن وفدا من هەولێر وصل إلى بغداد لبحث رواتب موظفي الإقليم وحصة النفط.", "ar"),
+    ("هێزەکانی ئاسایش ڕایانگەیاند کە دوو چەکدار لە نزیک شاری کەرکووک کوژران و سێ کەسی تر بریندار بوون.", "ckb"),
+    ("د امنیتي ځواکونو په وینا، د ښار په ننوتو کې یوه چاودنه شوې چې څلور کسان پکې وژل شوي دي.", "ps"),
     (ENGLISH, "en"),
     (FRENCH, "fr"),
     (PERSIAN, "fa"),

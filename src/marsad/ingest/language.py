@@ -1,10 +1,11 @@
 """Language identification: a script check, then a tiny trigram classifier for Latin script.
 
-`detect_language(text) -> str` gives "ar", "fa", "ur", "en", "fr", "es", "de", "it", "tr", the
-code of a script used by one language only ("he", "el"), or "und" (too short, or a script shared
-by many languages, such as Cyrillic, which we do not guess).
+`detect_language(text) -> str` gives "ar", "fa", "ur", "ckb" (Central Kurdish), "ps", "en",
+"fr", "es", "de", "it", "tr", the code of a script used by one language only ("he", "el"), or
+"und" (too short, or a script shared by many languages, such as Cyrillic, which we do not guess).
 
-1. Letters are counted by script. When Arabic-script letters are the majority, Persian and
+1. Letters are counted by script. When Arabic-script letters are the majority, Kurdish and
+   Pashto are recognised by their own letters (ە ێ ۆ ڕ ڵ; ټ ډ ړ ښ ږ ځ څ), and Persian and
    Urdu are told from Arabic by their own letters (پ چ ژ گ ک ی ۀ; ٹ ڈ ڑ ں ے ہ ھ) and frequent
    function words: Arabic news prints پ/گ in foreign names now and then, so one letter does
    not decide; rates and word votes do.
@@ -26,6 +27,8 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SINGLE_SCRIPTS = ((re.compile(r"[\u0590-\u05ff]"), "he"), (re.compile(r"[\u0370-\u03ff]"), "el"))
 
+_SORANI_LETTERS = set("ەێۆڕڵڤ")  # Central Kurdish (Iraqi Kurdistan): ە U+06D5 is never Persian or Urdu
+_PASHTO_LETTERS = set("ټډړښږځڅ")
 _PERSIAN_LETTERS = set("پچژگکیۀ")  # ی is U+06CC, ک is U+06A9: Persian forms of ي and ك
 _URDU_LETTERS = set("ٹڈڑںےہھ")
 _ARABIC_ONLY_LETTERS = set("ةيكىإأؤئ")  # Arabic-keyboard forms; Persian prints ی ک and rarely ة/ى
@@ -58,6 +61,12 @@ def detect_language(text: str) -> str:
 
 def _arabic_script_language(sample: str, arabic: list[str]) -> str:
     n = len(arabic)
+    # Kurdish and Pashto letters are frequent in those languages and absent from the others;
+    # checked first because Sorani also writes ھ and Pashto ی ک, which point to Urdu or Persian.
+    if sum(sample.count(c) for c in _SORANI_LETTERS) / n > 0.03:
+        return "ckb"
+    if sum(sample.count(c) for c in _PASHTO_LETTERS) / n > 0.02:
+        return "ps"
     urdu = sum(sample.count(c) for c in _URDU_LETTERS) / n
     persian = sum(sample.count(c) for c in _PERSIAN_LETTERS) / n
     arabic_only = sum(sample.count(c) for c in _ARABIC_ONLY_LETTERS) / n
