@@ -9,8 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPBearer
 
 from marsad.errors import InputError, MarsadError
 from marsad.model import Document, document_result_from_dict
@@ -33,13 +34,17 @@ def _store(request: Request) -> Any:
     return request.app.state.store
 
 
-def read_access(request: Request) -> None:
+# Declared for OpenAPI (the "Authorize" button of /docs); the check itself is `check_token`.
+bearer = HTTPBearer(auto_error=False, description="a token from `marsad token create NAME`")
+
+
+def read_access(request: Request, _: Annotated[object, Security(bearer)] = None) -> None:
     """Reading is open unless the app was started with read_token_required."""
     if request.app.state.read_token_required:
         check_token(request, _store(request))
 
 
-def write_access(request: Request) -> None:
+def write_access(request: Request, _: Annotated[object, Security(bearer)] = None) -> None:
     check_token(request, _store(request))
 
 
