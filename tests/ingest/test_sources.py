@@ -125,3 +125,13 @@ def test_sources_unexpected_error_becomes_failure(tmp_path: Path, monkeypatch) -
     results = list(iter_documents([str(tmp_path / "a.jsonl"), str(good)]))
     assert results[0] == IngestFailure(str(tmp_path / "a.jsonl"), "internal error while reading: RuntimeError: disk on fire")
     assert isinstance(results[1], IngestedDocument)
+
+
+def test_sources_saved_page_declared_url_kept_but_id_from_content(tmp_path: Path) -> None:
+    # some sites declare their home page as og:url on every article: it must not become the id
+    for k, paragraphs in enumerate([ARTICLE_FLOODS, ARTICLE_CLASHES]):
+        page = news_page(paragraphs).replace("</head>", '<meta property="og:url" content="https://outlet.example/"></head>')
+        (tmp_path / f"{k}.html").write_text(page, encoding="utf-8")
+    docs = _docs(list(iter_documents([tmp_path])))
+    assert [d.document.url for d in docs] == ["https://outlet.example/"] * 2
+    assert [d.document.id for d in docs] == ["sha-" + d.content_hash[:16] for d in docs]

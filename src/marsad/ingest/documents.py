@@ -19,14 +19,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 def make_document(
     text: str, *, source: str, encoding: str | None, given_id: str | None = None, url: str | None = None,
     published: str | None = None, outlet: str | None = None, title: str | None = None,
-    language: str | None = None,
+    language: str | None = None, id_from_url: bool = True,
 ) -> IngestedDocument:
-    """An IngestedDocument for clean `text`: hash, id (given, else from `url`, else from the hash)
-    and language (`language` when the source states it, else detected)."""
+    """An IngestedDocument for clean `text`: hash, id (given, else from `url` unless
+    `id_from_url` is False, else from the hash) and language (`language` when the source
+    states it, else detected)."""
     digest = content_hash(text)
     lang = language or detect_language(text)
     doc = Document(
-        id=document_id(given=given_id, url=url, text_hash=digest), text=text, published=published, url=url,
+        id=document_id(given=given_id, url=url if id_from_url else None, text_hash=digest), text=text, published=published, url=url,
         outlet=outlet or None, title=title or None, language=lang,
     )
     return IngestedDocument(document=doc, source=source, encoding=encoding, content_hash=digest, language=lang)
@@ -65,10 +66,13 @@ def document_from_html(
         return IngestFailure(source, f"HTML extraction failed: {type(err).__name__}: {err}")
     if article is None:
         return IngestFailure(source, "no article text in HTML")
+    # The id comes from the URL we fetched, never from the URL a page declares about itself
+    # (og:url, canonical): some sites declare their home page on every article, and one id for
+    # many articles would make the store skip all but the first.
     return make_document(
         article.text, source=source, encoding=encoding, url=url or article.url,
         published=published or article.published, outlet=article.outlet or outlet,
-        title=title or article.title,
+        title=title or article.title, id_from_url=url is not None,
     )
 
 

@@ -44,7 +44,8 @@ def iter_documents(sources: Sequence[str], *, allow_private: bool = False, timeo
     """
     fetcher: Fetcher | None = None
     try:
-        for source in sources:
+        for given in sources:
+            source = str(given)  # a pathlib.Path is welcome too
             if is_url(source):
                 if fetcher is None:
                     fetcher = Fetcher(timeout=timeout, allow_private=allow_private)
