@@ -238,6 +238,13 @@ def test_numbers_mention_is_frozen() -> None:
         ("يومين", 2),
         ("قتيلين", 2),
         ("مسلحين", None),  # dual and sound plural are spelled alike
+        ("مسلحان", 2),  # the nominative dual is not
+        ("فلسطينيان", 2),
+        ("مدنيان", 2),
+        ("عسكريين", None),
+        ("بيان", None),
+        ("عصيان", None),
+        ("سودان", None),
         ("مدنيين", None),
         ("متظاهرين", None),
         ("فلسطين", None),

@@ -19,7 +19,7 @@ from marsad.text.normalize import Normalized, normalize_text
 
 NUMBER_TYPES = (
     "unit", "teen_unit", "ten", "tens", "hundred", "hundreds", "scale", "scale_plural", "vague",
-    "day_ordinal", "counted_noun",
+    "day_ordinal", "counted_noun", "counted_noun_sound",
 )
 MONTH_KINDS = ("month", "hijri_month", "weekday")
 

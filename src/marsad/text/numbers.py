@@ -378,32 +378,41 @@ def _kind(t: str, s: int, e: int, value: int, first: _Atom, used: int, month_aft
 
 
 @cache
-def _counted_nouns() -> frozenset[str]:
-    return frozenset(f for f, w in number_words().items() if w.type == "counted_noun")
+def _counted_nouns() -> tuple[frozenset[str], frozenset[str]]:
+    words = number_words().items()
+    return (frozenset(f for f, w in words if w.type == "counted_noun"),
+            frozenset(f for f, w in words if w.type == "counted_noun_sound"))
 
 
 def dual_count(word_norm: str, singulars: frozenset[str] | set[str] | None = None) -> int | None:
-    """2 when the normalised word is the dual of a counted noun (جنديين، طفلان، غارتين، بقذيفتين), else None.
+    """2 when the word is the dual of a counted noun (جنديين، طفلان، غارتين، بقذيفتين، مسلحان), else None.
 
-    The singulars are numbers.tsv's counted_noun rows unless given. Only nouns with a broken
-    plural belong there: for مسلح or مدني the dual and the sound plural are spelled alike
-    (مسلحين), so they are never read as two. Proclitics و ف ب ل ك and ال are skipped.
+    Without `singulars`, numbers.tsv decides. A dual in ين is only read for nouns with a broken
+    plural (counted_noun: جندي، طفل، غارة), since for مسلح or مدني the dual and the sound plural
+    are spelled alike (مسلحين). The nominative dual in ان is unambiguous, so it is also read for
+    counted_noun_sound rows (مسلحان، متظاهران) and for nisba adjectives of 4+ letters
+    (فلسطينيان، مدنيان). Proclitics و ف ب ل ك and ال are skipped. `singulars`, when given,
+    replaces both lists (any suffix).
     """
-    nouns = _counted_nouns() if singulars is None else frozenset(normalize_text(s) for s in singulars)
+    if singulars is None:
+        broken, sound = _counted_nouns()
+    else:
+        broken, sound = frozenset(normalize_text(s) for s in singulars), frozenset()
     w = normalize_text(word_norm)
     for pre in ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "وال", "بال", "لل", "فال", "ولل", "وبال"):
         if not w.startswith(pre):
             continue
         rest = w[len(pre):]
         for suf in ("ين", "ان"):
-            if rest.endswith(suf) and len(rest) > len(suf) + 1:
-                base = rest[: -len(suf)]
-                if base in nouns:
-                    return 2
-                if base.endswith("ت") and base[:-1] + "ه" in nouns:
-                    return 2  # غارتين from غارة
-                if base.endswith("ا") and base[:-1] + "ه" in nouns:
-                    return None
+            if not (rest.endswith(suf) and len(rest) > len(suf) + 1):
+                continue
+            base = rest[: -len(suf)]
+            if base.endswith("ت") and base[:-1] + "ه" in broken:
+                return 2  # غارتين from غارة
+            if base in broken:
+                return 2
+            if suf == "ان" and (base in sound or (base.endswith("ي") and len(base) >= 4)):
+                return 2
     return None
 
 
