@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from marsad.ingest.encoding import DecodeError, decode_bytes, encoding_name, html_declared_charset
 
@@ -66,3 +68,17 @@ def test_encoding_html_meta_charset_read(page: bytes, charset: str | None) -> No
 @pytest.mark.parametrize(("given", "name"), [("CP1256", "windows-1256"), ("arabic", "iso-8859-6"), ("UTF8", "utf-8"), ("nonsense-9", None)])
 def test_encoding_names_recorded_uniformly(given: str, name: str | None) -> None:
     assert encoding_name(given) == name
+
+
+_ARABIC_WORDS = ["قصف", "مدينة", "الجيش", "قتلى", "جرحى", "هدنة", "غارات", "نازحون", "مستشفى", "الطريق",
+                 "اشتباكات", "ظهر", "ضحايا", "في", "على", "من", "إلى", "أطفال", "عشرة", "مصادر"]
+
+
+@given(words=st.lists(st.sampled_from(_ARABIC_WORDS), min_size=4, max_size=60),
+       codec=st.sampled_from(["utf-8", "cp1256", "iso8859-6"]))
+@settings(max_examples=150, deadline=None)
+def test_encoding_roundtrip_property(words: list[str], codec: str) -> None:
+    text = " ".join(words) + "،\n" + " ".join(reversed(words)) + "."
+    decoded, name = decode_bytes(text.encode(codec))
+    assert decoded == text
+    assert name in ("utf-8", "windows-1256", "iso-8859-6")
