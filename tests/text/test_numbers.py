@@ -128,6 +128,8 @@ def _counts(text: str) -> list[tuple[str, int, int | None, str, bool]]:
         ("لم يصب أحد", []),
         ("لست أدري", []),
         ("نسبة 3.5 من السكان", []),
+        ("وصل 3.5 الفاشر", []),
+        ("تضرر 2.5 مليونا", [("2.5 مليونا", 2500000, None, "exact", False)]),
         ("في الفاشر والتحالف", []),
     ],
 )
@@ -172,6 +174,7 @@ def test_numbers_counts(text: str, expected: list[tuple[str, int, int | None, st
         ("من اللواء 93", 93, "other"),
         ("القرار 2254", 2254, "other"),
         ("قتل 7 جنود", 7, "count"),
+        ("- 10 غارات على قاعدة الديلمي", 10, "count"),
     ],
 )
 def test_numbers_kinds(text: str, value: int, kind: str) -> None:

@@ -123,7 +123,7 @@ _MEASURE = re.compile(
 )
 _YEAR_AFTER = re.compile(r"\s*(?:(?:م|ه|ميلادي\w*|هجري\w*)(?!\w)|[.,،؛:!?؟)\"]|$)")
 _HIJRI_AFTER = re.compile(r"\s*(?:ه|هجري\w*)(?!\w)")
-_SCALE_AFTER = re.compile(r"\s*(?:مليون|مليار|بليون|الف)")
+_SCALE_AFTER = re.compile(r"\s*(?:مليون|مليار|بليون|الف|ملايين|مليارات|الاف)ا?(?!\w)")
 
 
 @cache
@@ -230,9 +230,10 @@ def _combine(atoms: list[_Atom], i: int, text: str) -> tuple[int, int, bool, int
     if a.type == "digits":
         value, mx, kind = _digits_value(text[a.s:a.e], a.scale_follows)
         if kind.startswith("decimal:"):
-            f = float(kind.split(":")[1])
-            total, cur = 0, 0.0
-            cur = f
+            nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+            if nxt is None or nxt.type not in ("scale", "scale_plural") or text[a.e:nxt.s].strip():
+                return 0, 0, False, None  # 3.5 alone is not a count
+            total, cur = 0, float(kind.split(":")[1])
         elif value is None:
             return 0, 0, False, None
         else:
@@ -372,8 +373,8 @@ def _kind(t: str, s: int, e: int, value: int, first: _Atom, used: int, month_aft
         return "date"
     if _MEASURE.match(t, e) or _phrase_before(t, s, _OTHER_CUES) >= 0:
         return "other"
-    if s and t[max(0, s - 3):s].rstrip()[-1:] in ("-", "$", "#"):
-        return "other"
+    if s and (t[s - 1] == "-" or t[max(0, s - 2):s].rstrip()[-1:] in ("$", "#")):
+        return "other"  # F-16, T-72, #5 (a bullet "- 10 غارات" has a space and stays a count)
     return "count"
 
 
