@@ -18,11 +18,14 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from serve_fixtures import HOSTILE_TITLE, Filled, fill
 
 from marsad.serve.app import create_app
+from marsad.store import Store, open_store
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+EXAMPLES = ROOT / "examples"
 
 
 def _free_port() -> int:
@@ -31,11 +34,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Filled]]:
-    filled = fill(tmp_path_factory.mktemp("browser") / "serve.db")
+def _serve(store: Store) -> Iterator[tuple[str, Store]]:
+    """uvicorn in a thread over `store`; yields its base URL until the test module is done."""
     port = _free_port()
-    config = uvicorn.Config(create_app(filled.store, read_token_required=False), host="127.0.0.1", port=port,
+    config = uvicorn.Config(create_app(store, read_token_required=False), host="127.0.0.1", port=port,
                             log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
@@ -45,9 +47,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Fill
             break
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", filled
+    yield f"http://127.0.0.1:{port}", store
     srv.should_exit = True
     thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Filled]]:
+    filled = fill(tmp_path_factory.mktemp("browser") / "serve.db")
+    for base, _ in _serve(filled.store):
+        yield base, filled
 
 
 @pytest.fixture(scope="module")
@@ -168,3 +177,32 @@ def test_browser_hostile_article_runs_nothing(server, page, target):
         _shot(page, "hostile-article")
     assert page.errors == []
 
+
+
+@pytest.fixture(scope="module")
+def corpus_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Store]]:
+    """The project's sample corpus (examples/corpus.jsonl) ingested with `marsad ingest`, served."""
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    db = tmp_path_factory.mktemp("corpus") / "examples.db"
+    result = CliRunner().invoke(main, ["ingest", str(EXAMPLES / "corpus.jsonl"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    store = open_store(str(db))
+    yield from _serve(store)
+
+
+def test_browser_sample_corpus_on_the_map(corpus_server, page):
+    base, store = corpus_server
+    located = [i for i in store.iter_incidents() if i.lat is not None]
+    syrian = [i for i in located if i.country == "SY"]
+    assert located and 0 < len(syrian) < len(located)
+    page.goto(base + "/")
+    assert _markers_after_load(page, 1) == len(located)
+    page.wait_for_timeout(500)
+    _shot(page, "corpus-map")
+    page.select_option("#f-country", "SY")
+    page.click("#filters button[type=submit]")
+    assert _markers_after_load(page, 2) == len(syrian)
+    assert page.errors == []

@@ -109,7 +109,9 @@ const Marsad = (() => {
   function placeName(loc) {
     if (!loc) return "";
     const name = lang === "ar" ? loc.name_ar || loc.name : loc.name || loc.name_ar;
-    const parts = [name, loc.admin1 && loc.admin1 !== loc.name ? loc.admin1 : null, label("country", loc.country)];
+    // admin1 is the gazetteer's English name: shown in English only, never mixed into Arabic text
+    const admin1 = lang === "en" && loc.admin1 && loc.admin1 !== loc.name ? loc.admin1 : null;
+    const parts = [name, admin1, label("country", loc.country)];
     return parts.filter(Boolean).join("، ");
   }
 
