@@ -60,38 +60,48 @@ def _component(conn: Connection, seeds: dict[str, MergeItem]) -> dict[str, Merge
     return comp
 
 
-def remerge(conn: Connection, seed_keys: Sequence[str]) -> tuple[str, ...]:
-    """Recompute the incidents of the seeds' component; returns the seeds' incident ids (sorted)."""
+def remerge(conn: Connection, seed_keys: Sequence[str],
+            fresh: dict[str, tuple[MergeItem, Member]] | None = None) -> tuple[str, ...]:
+    """Recompute the incidents of the seeds' component; returns the seeds' incident ids (sorted).
+
+    fresh: events just inserted by the caller (key → (merge item, member)), so they need not be
+    read back; a new document alone in its component is then written with no further reads.
+    """
     if not seed_keys:
         return ()
-    seeds: dict[str, MergeItem] = {}
-    for chunk in _chunks(list(seed_keys)):
+    fresh = fresh or {}
+    seeds: dict[str, MergeItem] = {k: fresh[k][0] for k in seed_keys if k in fresh}
+    missing = [k for k in seed_keys if k not in fresh]
+    for chunk in _chunks(missing):
         seeds.update(_load_items(conn, E.c.key.in_(chunk)))
     comp = _component(conn, seeds)
     keys = sorted(comp)
     old: set[str] = set()
-    data: dict[str, tuple] = {}
-    for chunk in _chunks(keys):
+    members: dict[str, Member] = {k: fresh[k][1] for k in keys if k in fresh}
+    stored = [k for k in keys if k not in fresh]
+    for chunk in _chunks(stored):
         for k, doc_id, inc, ev, outlet, url in conn.execute(
                 select(E.c.key, E.c.document_id, E.c.incident_id, E.c.data, D.c.outlet, D.c.url)
                 .select_from(E.join(D, D.c.id == E.c.document_id)).where(E.c.key.in_(chunk))):
-            data[k] = (doc_id, ev, outlet, url)
+            members[k] = Member(k, doc_id, outlet, url, event_from_dict(ev))
             if inc:
                 old.add(inc)
-    doc_ids = sorted({v[0] for v in data.values()})
     sources: dict[str, set[str]] = defaultdict(set)
+    for m in members.values():
+        sources[m.document_id].add(m.outlet or m.url or m.document_id)
+    # Fresh documents cannot have copies yet; stored ones may.
+    doc_ids = sorted({members[k].document_id for k in stored})
     for chunk in _chunks(doc_ids):
-        for did, dup, outlet, url in conn.execute(
-                select(D.c.id, D.c.duplicate_of, D.c.outlet, D.c.url)
-                .where(D.c.id.in_(chunk) | D.c.duplicate_of.in_(chunk))):
-            sources[dup or did].add(outlet or url or did)
+        for original, copy_id, outlet, url in conn.execute(
+                select(D.c.duplicate_of, D.c.id, D.c.outlet, D.c.url).where(D.c.duplicate_of.in_(chunk))):
+            sources[original].add(outlet or url or copy_id)
 
     incident_rows, actor_rows, assign = [], [], []
     seed_incidents: set[str] = set()
-    for members in cluster(list(comp.values())):
-        member_keys = [m.key for m in members]
+    for group in cluster(list(comp.values())):
+        member_keys = [m.key for m in group]
         iid = incident_id(member_keys)
-        ms = [Member(k, data[k][0], data[k][2], data[k][3], event_from_dict(data[k][1])) for k in member_keys]
+        ms = [members[k] for k in member_keys]
         srcs = sorted(set().union(*(sources[m.document_id] for m in ms)))
         facts = describe(iid, ms, srcs)
         incident_rows.append(facts.values)
@@ -100,7 +110,7 @@ def remerge(conn: Connection, seed_keys: Sequence[str]) -> tuple[str, ...]:
         if any(k in seeds for k in member_keys):
             seed_incidents.add(iid)
 
-    stale = sorted(old | {r["id"] for r in incident_rows})
+    stale = sorted(old | {r["id"] for r in incident_rows}) if old else []
     for chunk in _chunks(stale):
         conn.execute(delete(IA).where(IA.c.incident_id.in_(chunk)))
         conn.execute(delete(INC).where(INC.c.id.in_(chunk)))

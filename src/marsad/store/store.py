@@ -21,7 +21,7 @@ from marsad.model import Actor, Document, DocumentResult, Event, Figure, Locatio
 from marsad.store import queries
 from marsad.store.engine import StoreError, make_engine, migrate, resolve_url
 from marsad.store.keys import actor_key, content_hash, document_key, event_key, place_key
-from marsad.store.merge import merge_window
+from marsad.store.merge import Member, MergeItem, MergePlace, merge_window
 from marsad.store.neighbourhood import remerge
 from marsad.store.schema import (
     ActorRow,
@@ -185,9 +185,9 @@ class Store:
                     return SaveOutcome(key, "duplicate", duplicate_of, 0, incidents)
                 if result is None:
                     return SaveOutcome(key, "unextracted")
-                keys = self._insert_events(conn, key, doc, result.events)
-                incidents = remerge(conn, keys)
-                return SaveOutcome(key, "stored", None, len(keys), incidents)
+                fresh = self._insert_events(conn, key, doc, result.events)
+                incidents = remerge(conn, list(fresh), fresh)
+                return SaveOutcome(key, "stored", None, len(fresh), incidents)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store document {source or key!r} in {self.url}: "
                              f"{str(exc).splitlines()[0]}") from exc
@@ -206,15 +206,23 @@ class Store:
             seen.add(doc_id)
 
     def _insert_events(self, conn: Connection, doc_id: str, doc: Document,
-                       events: Sequence[Event]) -> list[str]:
+                       events: Sequence[Event]) -> dict[str, tuple[MergeItem, Member]]:
+        """Insert the events with their actors, places and claims; returns what merging needs."""
         actors: dict[str, dict] = {}
         places: dict[str, dict] = {}
-        ev_rows, role_rows, place_rows, claim_rows, keys = [], [], [], [], []
+        ev_rows, role_rows, place_rows, claim_rows = [], [], [], []
+        fresh: dict[str, tuple[MergeItem, Member]] = {}
         for pos, ev in enumerate(events):
-            local = ev.id if event_key(doc_id, ev.id) not in keys else f"{ev.id}#{pos}"
+            local = ev.id if event_key(doc_id, ev.id) not in fresh else f"{ev.id}#{pos}"
             k = event_key(doc_id, local)
-            keys.append(k)
             start, end = merge_window(ev)
+            spots = tuple(MergePlace(loc.country, loc.admin2, loc.lat, loc.lon) for loc in ev.locations
+                           if loc.country is not None or loc.admin2 is not None or loc.lat is not None)
+            fresh[k] = (MergeItem(k, doc_id, ev.plover.type, start, end,
+                                  actor_key(ev.actor1) if ev.actor1 else None,
+                                  actor_key(ev.actor2) if ev.actor2 else None, spots),
+                        Member(k, doc_id, doc.outlet, doc.url, ev))
+            as_dict = event_to_dict(ev)
             d = ev.date
             ev_rows.append({
                 "key": k, "document_id": doc_id, "local_id": local, "position": pos,
@@ -229,7 +237,7 @@ class Store:
                 "actor2_id": actor_key(ev.actor2) if ev.actor2 else None,
                 "modality": ev.modality, "contested": ev.contested,
                 **_fig("fatalities", ev.fatalities), **_fig("injured", ev.injured),
-                "confidence": ev.confidence, "incident_id": None, "data": event_to_dict(ev),
+                "confidence": ev.confidence, "incident_id": None, "data": as_dict,
             })
             for role, group in (("actor1", (ev.actor1,)), ("assoc_actor1", ev.assoc_actor1),
                                 ("actor2", (ev.actor2,)), ("assoc_actor2", ev.assoc_actor2)):
@@ -255,7 +263,7 @@ class Store:
                     **_fig("fatalities", c.fatalities), **_fig("injured", c.injured),
                     "fatalities_qualifier": c.fatalities.qualifier if c.fatalities else None,
                     "injured_qualifier": c.injured.qualifier if c.injured else None,
-                    "data": event_to_dict(ev)["claims"][i],
+                    "data": as_dict["claims"][i],
                 })
         self._insert_ignore(conn, ActorRow.__table__, list(actors.values()))
         self._insert_ignore(conn, PlaceRow.__table__, list(places.values()))
@@ -263,7 +271,7 @@ class Store:
                             (EventPlaceRow.__table__, place_rows), (ClaimRow.__table__, claim_rows)):
             if rows:
                 conn.execute(insert(table), rows)
-        return keys
+        return fresh
 
     def delete_document(self, document_id: str) -> bool:
         """Remove a document with its events and claims and re-merge the incidents they were in.
