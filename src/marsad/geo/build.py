@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from marsad.geo.records import FORMAT, KINDS, write_table
+from marsad.text.lexicon import lexicon_key
 from marsad.text.normalize import normalize_text
 
 csv.field_size_limit(10**8)
@@ -166,7 +167,7 @@ def read_geonames(src: Path) -> Iterator[Rec]:
             arabic_forms(rec, row["arabic_names"].split("|"))
             rec.names_en.add(row["name"])
             if rec.names_ar:
-                rec.name_ar = min(rec.names_ar, key=lambda n: (len(n.split()) > 2, -len(n) if False else len(n)))
+                rec.name_ar = min(rec.names_ar, key=lambda n: (len(n.split()) > 2, len(n)))
                 yield rec
 
 
@@ -340,10 +341,23 @@ def _similar(a: str, b: str) -> bool:
     return bool(a and b) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8)
 
 
+def _capitals() -> set[tuple[str, str]]:
+    """(ISO2, key) of every national capital in kb/data/countries.tsv."""
+    with COUNTRIES_TSV.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if not ln.startswith("#")]
+    return {(row["iso2"], lexicon_key(name)) for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+            for name in (row.get("capital_ar") or "").split("|") if name}
+
+
 def mark_seats(recs: list[Rec]) -> None:
-    """Flag the town a governorate or district is named after (رأس العين the town among ten villages)."""
+    """Flag the town a governorate or district is named after (رأس العين the town among ten villages),
+    and national capitals (الرياض the city, not the Egyptian district)."""
+    capitals = _capitals()
     for rec in recs:
         if rec.kind != "locality":
+            continue
+        if rec.population >= 50_000 and any((rec.country, lexicon_key(n)) in capitals for n in rec.names_ar):
+            rec.seat = 3
             continue
         ar = strip_type(normalize_text(rec.name_ar)).removeprefix("ال") if rec.name_ar else ""
 

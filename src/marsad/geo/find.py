@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from marsad.geo.gazetteer import Gazetteer, load_gazetteer
 from marsad.geo.geocode import DIRECTIONS, NEAR_WORDS, TYPE_WORDS, Parsed, resolve
 from marsad.geo.places import PlaceMention
@@ -33,6 +35,9 @@ TRAILING = re.compile(r"\s*(ال(?:شمالي|جنوبي|شرقي|غربي|او�
 _PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p and not p.endswith("ال") and p != "لل"), key=len,
                              reverse=True)
 STRONG, WEAK, NONE = 2, 1, 0
+# منطقة/مناطق/مركز and ناحية say little ("ناحية ثانية" is "on the other hand"): they lift no stop word.
+SINGULAR_TYPES = frozenset({"مدينه", "بلده", "قريه", "مخيم", "معبر", "حي", "محافظه", "ولايه", "مديريه", "قضاء"})
+GENERIC_KINDS = frozenset({TYPE_WORDS["منطقه"], TYPE_WORDS["ناحيه"]})
 
 
 @cache
@@ -66,6 +71,24 @@ def _lines(path: Path) -> list[str]:
     return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+def inert_spans(ntext: str) -> list[tuple[int, int]]:
+    """Spans of organisation names that contain a place name (قوات سوريا الديمقراطية) in a normalised text."""
+    auto = _inert_automaton()
+    return [(last + 1 - len(form), last + 1) for last, form in auto.iter(ntext)] if auto else []
+
+
+@cache
+def _inert_automaton():
+    auto = ahocorasick.Automaton()
+    for line in _lines(HERE / "inert.txt"):
+        form = " ".join(normalize_text(line).split())
+        auto.add_word(form, form)
+    if len(auto):
+        auto.make_automaton()
+        return auto
+    return None
+
+
 @lru_cache(maxsize=50_000)
 def _bare(word: str) -> str:
     """A cue word without its proclitics (وبريف → ريف, بمدينة → مدينه)."""
@@ -89,6 +112,7 @@ class _Hit:
     near: bool
     direction: bool
     list_item: bool  # joined to the previous hit by و or a comma
+    type_word: str = ""  # the type word right before it (مدينة، قرية ...), if any
 
 
 def _prev_word(text: str, end: int) -> tuple[str, int]:
@@ -104,10 +128,10 @@ def _prev_word(text: str, end: int) -> tuple[str, int]:
     return text[k:j + 1], k
 
 
-def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple[str, ...], bool, bool]:
+def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple[str, ...], bool, bool, str]:
     """(cue strength, new span start or -1, kinds, near, direction) from the words before a hit;
     a cue's own proclitic (بمحافظة) stays out of the span."""
-    start, cue, kinds, near, direction = -1, NONE, (), False, False
+    start, cue, kinds, near, direction, type_word = -1, NONE, (), False, False, ""
     if "ب" in prefix:  # بإدلب: "in Idlib"
         cue = WEAK
     pos = word_start
@@ -119,6 +143,7 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
         cue_at = at + len(tok) - len(word)
         if word in TYPE_WORDS:
             cue, kinds, start = STRONG, kinds or TYPE_WORDS[word], cue_at
+            type_word = type_word or word
         elif word in NEAR_WORDS:
             cue, near, start = STRONG, True, cue_at
             direction = direction or word in DIRECTIONS
@@ -135,7 +160,7 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
         else:
             break
         pos = at
-    return cue, start, kinds, near, direction
+    return cue, start, kinds, near, direction, type_word
 
 
 def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
@@ -146,15 +171,20 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     stops = stop_keys(gaz)
     norm = normalize(text)
     ntext = norm.text
-    hint = country_hint.upper() if country_hint else None
+    hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     adjectives = country_adjectives()
     hits: list[_Hit] = []
+    inert = inert_spans(ntext)
     for m_start, m_end, key, prefix in gaz.scan(ntext):
         if key in CUE_KEYS or key in adjectives:
             continue
+        if inert and any(s <= m_start and m_end <= e for s, e in inert):
+            continue
         rows = gaz.rows(key)
+        if key in _bare_countries(gaz) and ntext.startswith("ال", m_start):
+            continue  # المالي is "financial", not Mali
         word_start = m_start - len(prefix)
-        cue, ns, kinds, near, direction = _read_cues(ntext, word_start, prefix)
+        cue, ns, kinds, near, direction, type_word = _read_cues(ntext, word_start, prefix)
         ns = m_start if ns < 0 else ns
         ne = m_end
         trail = TRAILING.match(ntext, ne)
@@ -165,11 +195,13 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
         if list_item and cue != STRONG:  # "محافظتي إدلب وحماة": the second inherits the first's cue
             prev = hits[-1]
             kinds, near, cue = kinds or prev.kinds, near or prev.near, max(cue, prev.cue)
-        hits.append(_Hit(ns, ne, rows, key, cue, kinds, near, direction, list_item))
+        hits.append(_Hit(ns, ne, rows, key, cue, kinds, near, direction, list_item, type_word))
     if not hits:
         return []
     # Pass 1: the places that stand alone give the article's countries and admin units.
-    big = [_is_big(h.key, h.rows, gaz, hint) and (h.key not in stops or h.cue == STRONG and h.kinds) for h in hits]
+    named = {gaz.country[r] for h in hits if h.key not in stops for r in h.rows if gaz.kind[r] == "country"}
+    big = [(_is_big(h.key, h.rows, gaz, hint) or _foreign_admin(h.rows, gaz, named))
+           and (h.key not in stops or h.cue == STRONG and h.kinds) for h in hits]
     if hint is None:
         votes = Counter(gaz.country[h.rows[0]] for h, b in zip(hits, big, strict=True) if b and h.rows)
         hint = votes.most_common(1)[0][0] if votes else None
@@ -185,18 +217,30 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     # Pass 2: judge and resolve every hit.
     out: list[PlaceMention] = []
     for h, b in zip(hits, big, strict=True):
-        confirmed = bool(ctx_names) and any(
-            not ctx_names.isdisjoint(gaz.admin_keys(r)) for r in h.rows
-            if gaz.kind[r] in ("locality", "camp", "neighbourhood", "crossing"))
-        if h.key in stops and not (h.cue == STRONG and h.kinds) and not (
-                confirmed and (h.cue == WEAK or h.list_item) and h.key not in manual_stops(gaz)):
+        # Confirmed: its district is named in the text, or its governorate and a cue or list stands by it.
+        confirmed = False
+        if ctx_names:
+            for r in h.rows:
+                if gaz.kind[r] in ("locality", "camp", "neighbourhood", "crossing"):
+                    a1, a2 = gaz.admin_keys(r)
+                    if a2 in ctx_names or a1 in ctx_names and (h.cue or h.list_item):
+                        confirmed = True
+                        break
+        stop = h.key in stops
+        if stop and h.key in manual_stops(gaz) and h.type_word not in SINGULAR_TYPES:
+            continue  # السلام، الحدود: only "قرية السلام", never "قرى الحدود" or "في السلام"
+        if stop and not (h.cue == STRONG and h.kinds and h.kinds not in GENERIC_KINDS) and not (
+                confirmed and h.list_item):
             continue
-        if not (b or h.cue == STRONG or confirmed or (h.cue == WEAK and len(h.key.replace(" ", "")) >= 4)):
+        if not (b or h.cue == STRONG or confirmed or (h.cue == WEAK and len(h.key.replace(" ", "")) >= 4
+                                                          and any(gaz.population[r] >= 500 for r in h.rows))):
             continue
         reading = Parsed(h.key, h.kinds, h.near, h.direction)
-        result = resolve(reading, gaz, hint, ctx_names - {h.key}, ctx_countries, h.rows)
+        result = resolve(reading, gaz, given, ctx_names - {h.key}, ctx_countries, h.rows)
         if result.match is None:
             continue
+        if stop and h.kinds and result.match.kind not in h.kinds:
+            continue  # "ولاية عثمانية": a type word must announce what the name turns out to be
         if not b and result.confidence < (0.3 if h.cue == STRONG or confirmed else 0.5):
             continue
         if not b and hint and result.match.country != hint and h.cue != STRONG:
@@ -217,12 +261,28 @@ def _is_big(key: str, rows: list[int], gaz: Gazetteer, hint: str | None) -> bool
     return found
 
 
+def _foreign_admin(rows: list[int], gaz: Gazetteer, named: set[str]) -> bool:
+    """A governorate of another country stands alone only when that country is named in the text too."""
+    return bool(named) and any(gaz.kind[r] in ("governorate", "region") and gaz.country[r] in named for r in rows)
+
+
+@cache
+def _bare_countries(gaz: Gazetteer) -> frozenset[str]:
+    """Keys that only name countries written without the article (مالي، سوريا): with one they are words."""
+    out = set()
+    for key, rows in gaz.index_ar.items():
+        if all(gaz.kind[r] == "country" and not normalize_text(gaz.place(r).name_ar or "").startswith("ال")
+               for r in rows):
+            out.add(key)
+    return frozenset(out)
+
+
 def _big(rows: list[int], gaz: Gazetteer, hint: str | None) -> bool:
     for r in rows:
         kind = gaz.kind[r]
-        if kind in ("country", "governorate", "region"):
-            return True
         home = hint is None or gaz.country[r] == hint
+        if kind == "country" or kind in ("governorate", "region") and home:
+            return True
         if kind in ("district", "camp", "crossing", "site") and home:
             return True
         if gaz.population[r] >= (BIG_POP if home else FOREIGN_BIG_POP):

@@ -30,7 +30,7 @@ for _words, _kinds in (
     (("حي", "احياء", "حيي"), ("neighbourhood", "locality")),
     (("قضاء", "مديريه", "مديريات", "منطقه", "مناطق", "مركز"), ("district", "subdistrict", "locality")),
     (("ناحيه", "نواحي", "عزله"), ("subdistrict", "locality")),
-    (("مطار", "قاعده"), ("site", "locality")),
+    (("مطار",), ("site", "locality")),
 ):
     for _w in _words:
         TYPE_WORDS[_w] = _kinds
@@ -44,7 +44,8 @@ TRAILING = re.compile(r"^(ال)?(شمالي|جنوبي|شرقي|غربي|شما�
                       r"محتل|محتله|قريب|قريبه)$")
 KIND_PRIOR = {"country": 3.0, "governorate": 2.6, "region": 2.4, "district": 1.6, "camp": 0.4, "crossing": 0.4,
               "site": 0.4, "subdistrict": 0.6, "locality": 0.5, "neighbourhood": 0.0}
-SEAT_BONUS = (0.0, 1.0, 1.5)  # a district's / governorate's namesake town outranks same-named villages
+# a district's / governorate's namesake town and a national capital outrank same-named villages
+SEAT_BONUS = (0.0, 1.0, 1.5, 2.5)
 _NONWORD = re.compile(r"[^\w\s]|_")
 _ARABIC = re.compile("[\u0621-\u064a]")
 _PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p), key=len, reverse=True)
@@ -126,11 +127,11 @@ def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: se
         s = KIND_PRIOR.get(kind, 0.0) + 0.45 * math.log10(gaz.population[row] + 1) + SEAT_BONUS[gaz.seat[row]]
         if country:
             if cc == country:
-                s += 3.0
+                s += 2.0
             elif kind != "country":
-                s -= 1.5
-        if cc in ctx_countries:
-            s += 1.0
+                s -= 1.0
+        if cc in ctx_countries:  # a country named nearby (or the article's inferred country)
+            s += 2.0
         if ctx_names and not ctx_names.isdisjoint(gaz.admin_keys(row)):
             s += 2.5
         if kinds:
@@ -180,6 +181,10 @@ def resolve(reading: Parsed, gaz: Gazetteer, country: str | None, ctx_names: set
         if seat is not None:  # a bare admin name: report the seat town's point
             match = seat
             precision = 3 if kind == "governorate" else PRECISION_BY_KIND[gaz.kind[seat]]
+    elif kind == "locality" and not reading.kinds and not reading.near and any(
+            gaz.kind[r] == "governorate" and gaz.country[r] == gaz.country[top] and gaz.admin1[r] == gaz.admin1[top]
+            for _s, r in scored):
+        precision = 3  # bare "بغداد": the city's point, but the governorate has the same name
     if reading.near:
         if kind == "country":
             precision = 4
