@@ -19,6 +19,7 @@ from pathlib import Path
 
 from marsad.errors import KnowledgeBaseError
 from marsad.model import ACTOR_TYPES
+from marsad.text.lexicon import lexicon_key
 from marsad.text.normalize import normalize_text
 
 ACTOR_COLUMNS = ("id", "type", "country", "name", "name_ar", "aliases")
@@ -95,15 +96,14 @@ class ActorKB:
         """
         out: list[tuple[str, str, str]] = []
         for c in self.countries.values():
-            seen: set[str] = set()
+            kind_of: dict[str, str] = {}  # matcher key → the first kind it was given for this country
             for kind, forms in (("name", (c.name_ar, *c.aliases)), ("adjective", c.adjectives),
                                 ("capital", c.capital_ar)):
                 for form in forms:
-                    key = normalize_text(form)
-                    if key in seen or key in AMBIGUOUS_COUNTRY_FORMS:
+                    if kind_of.setdefault(lexicon_key(form), kind) != kind:
                         continue
-                    seen.add(key)
-                    out.append((form, c.iso2, kind))
+                    if normalize_text(form) not in AMBIGUOUS_COUNTRY_FORMS:
+                        out.append((form, c.iso2, kind))
         return out
 
     def resolve(self, actor_id: str, country_iso2: str | None) -> ActorEntry | None:
@@ -180,7 +180,7 @@ def parse_countries(path: Path, text: str) -> dict[str, Country]:
         for kind, forms in (("name", (name_ar, *country.aliases)), ("adjective", country.adjectives),
                             ("capital", country.capital_ar)):
             for form in forms:
-                key = (kind, normalize_text(form))
+                key = (kind, lexicon_key(form))
                 owner = form_owner.setdefault(key, (iso2, number))
                 if owner[0] != iso2:
                     raise KnowledgeBaseError(
@@ -215,7 +215,7 @@ def parse_actors(path: Path, text: str, countries: dict[str, Country]) -> tuple[
             raise KnowledgeBaseError(f"{path}:{number}: {actor_id} needs a name and a name_ar")
         entry = ActorEntry(actor_id, kind, country, name, name_ar, _split(path, number, "aliases", aliases))
         for form in entry.surface_forms():
-            key = normalize_text(form)
+            key = lexicon_key(form)  # the matcher's key: folded, and without the first article
             owner_id, owner_line = alias_owner.setdefault(key, (actor_id, number))
             if owner_id != actor_id:
                 where = "generic rows are the only place for words like الجيش" if generic or owner_id.startswith("*") \
