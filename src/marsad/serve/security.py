@@ -7,11 +7,8 @@ Tokens are checked by the store, which keeps only their hashes.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from fastapi import HTTPException, Request
-from starlette.middleware.base import BaseHTTPMiddleware
-from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 CSP = "; ".join((
     "default-src 'self'",
@@ -33,15 +30,28 @@ HEADERS = {
 }
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    """Adds the CSP and the other hardening headers to every response."""
+class SecurityHeaders:
+    """Adds the CSP and the other hardening headers to every response.
 
-    async def dispatch(self, request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        for name, value in HEADERS.items():
-            response.headers[name] = value
-        return response
+    A plain ASGI middleware: Starlette's BaseHTTPMiddleware costs a task and a stream per request.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(b"content-security-policy", CSP.encode())] + [
+            (k.lower().encode(), v.encode()) for k, v in HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = list(message.get("headers", [])) + self.headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def bearer_token(request: Request) -> str | None:
