@@ -7,7 +7,10 @@ reason. Order, and why:
 3. strict UTF-8 (it almost never decodes legacy bytes by accident);
 4. the Arabic legacy code pages: cp1256 and ISO-8859-6 are each tried strictly and kept when the
    result is mostly Arabic letters. charset-normalizer often calls cp1256 bytes cp1252 or latin-1,
-   which turns Arabic into mojibake, so this check comes before it; a declared Arabic charset wins a tie;
+   which turns Arabic into mojibake, so this check comes before it. Between the two, in order:
+   the larger share of Arabic letters (ISO-8859-6 read as cp1256 turns و ي ه ى into è ê ç é);
+   more of the article "ال" (each code page's ال is the other's اف or ان); fewer "¬" (the
+   ISO-8859-6 Arabic comma read as cp1256); the declared charset; cp1256, the commoner;
 5. the declared charset (HTML meta or HTTP header) when it decodes strictly;
 6. charset-normalizer's best guess, if the text it gives is not full of control characters.
 """
@@ -91,19 +94,20 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]
         except LookupError:
             declared_codec = None
 
-    # Arabic legacy code pages: keep the candidate with the largest share of Arabic letters.
-    best: tuple[float, int, str, str] | None = None
+    # Arabic legacy code pages: keep the most plausible strict decoding that is mostly Arabic.
+    best: tuple[tuple[float, int, int, int], str, str] | None = None
     for codec in _ARABIC_CODECS:
         candidate = _strict(data, codec)
         if candidate is None or _CONTROL.search(candidate[:4096]):
             continue
-        share = _arabic_share(candidate[:65536])
+        sample = candidate[:65536]
+        share = _arabic_share(sample)
         if share >= 0.6:
-            key = (round(share, 2), int(codec == declared_codec), codec, candidate)
-            if best is None or key[:2] > best[:2]:
-                best = key
+            key = (round(share, 2), sample.count("ال"), -sample.count("¬"), int(codec == declared_codec))
+            if best is None or key > best[0]:
+                best = (key, codec, candidate)
     if best is not None:
-        return best[3], _NAMES[best[2]]
+        return best[2], _NAMES[best[1]]
 
     if declared_codec and declared_codec != "utf-8":
         candidate = _strict(data, declared_codec)
