@@ -128,8 +128,8 @@ def _boundaries(text: str) -> list[tuple[int, int]]:
                 j += 1
             skip_to = j
             continue
-        if c == "." and not _dot_ends_sentence(text, i):
-            continue
+        if c == "." and (not _dot_ends_sentence(text, i) or text[start:i].strip().isdigit()):
+            continue  # also "1." opening a numbered item
         end = i + 1
         while end < n and text[end] in _TERMINAL:
             end += 1
@@ -303,7 +303,8 @@ def stem(word: str) -> str:
     a word ending in ة keeps its ه. Words in a protected list (function words, بغداد, لبنان,
     وزير, فلسطين, ...) are left whole.
 
-    Limits: this is a key, not a morphological analysis. Root letters that look like clitics are
+    Limits: this is a key, not a morphological analysis. A pronoun after ة leaves ت (مدينته →
+    مدينت, not مدينه), since قتلته (a verb) ends the same way. Root letters that look like clitics are
     still cut from unlisted words (بيان-like words, ولاية-like words), so compare stem(form) with
     Token.stem — the same function on both sides — rather than with a hand-written stem.
     """
