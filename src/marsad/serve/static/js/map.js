@@ -192,6 +192,24 @@
     document.body.dataset.loaded = String(Number(document.body.dataset.loaded || 0) + 1);
   }
 
+  // actor suggestions: the datalist offers ids, labelled with the names (typed text searches names)
+  let actorTimer = null;
+  form.elements.actor.addEventListener("input", () => {
+    clearTimeout(actorTimer);
+    actorTimer = setTimeout(async () => {
+      const q = form.elements.actor.value.trim();
+      if (q.length < 2) return;
+      try {
+        const found = await Marsad.api("/api/actors?q=" + encodeURIComponent(q));
+        const list = document.getElementById("actor-list");
+        list.replaceChildren(...found.items.filter((a) => a.id).map(
+          (a) => el("option", { value: a.id, label: Marsad.actorName(a) })));
+      } catch (e) {
+        console.error("actors", e);
+      }
+    }, 250);
+  });
+
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     writeUrl(filterParams());
