@@ -14,7 +14,8 @@ from marsad.extract.figures import Figures, read_figures
 from marsad.extract.mentions import Found, Mentions
 from marsad.extract.roles import Roles, assign_roles
 
-MODE_RANK = ("suicide", "explosive", "aerial", "shelling", "firearms", "civilians", "abduction")
+MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "firearms", "territory",
+             "civilians", "abduction", "sexual", "melee", "mob")
 _NOT_ACTOR_TYPES = {"media"}
 _ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")
 
@@ -46,14 +47,19 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
     """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
     by_type: dict[str, list[Found]] = {}
     for t in triggers:
+        if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
+            continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
+    any_strong = any(not ({"weak", "inert"} & t.value.flags) for t in triggers)
     for items in by_type.values():
         strong = [t for t in items if not ({"weak", "result"} & set(t.value.flags))]
         if not strong:
             results = [t for t in items if "result" in t.value.flags]
             if results:
                 strong = results
+            elif any_strong:
+                continue  # a weak word beside a clear event word of another type is not an event
             else:
                 weak = [t for t in items if _corroborated(t, mentions, sentence, candidates)]
                 if not weak:
@@ -70,9 +76,8 @@ def _mode_rank(mode: str | None) -> int:
 
 def _corroborated(t: Found, mentions: Mentions, sentence: tuple[int, int], candidates: list[Found]) -> bool:
     """A weak trigger counts when an actor or a place stands within a few words of it."""
-    near = [c for c in candidates if mentions.distance(c, t) <= 4]
-    places = [p for p in mentions.within("place", *sentence) if mentions.distance(p, t) <= 6]
-    return bool(near) or bool(places)
+    near = [c for c in candidates if mentions.distance(c, t) <= 3]
+    return bool(near)
 
 
 def _modality(mentions: Mentions, trigger: Found, clause: tuple[int, int], attribution: Attribution | None) -> str:

@@ -20,7 +20,7 @@ from marsad.kb.lexicons import (
     load_reporting_verbs,
     load_triggers,
 )
-from marsad.text.lexicon import Lexicon
+from marsad.text.lexicon import THIRD_PERSON, Lexicon
 
 # Nouns that, followed by a nationality adjective, name that state's forces ("الطائرات الروسية").
 FORCE_NOUNS = (
@@ -67,8 +67,8 @@ def load_knowledge() -> Knowledge:
         countries=countries,
         actor_lexicon=Lexicon(kb.alias_pairs()),
         country_lexicon=Lexicon((form, (iso2, kind)) for form, iso2, kind in kb.country_alias_pairs()),
-        trigger_lexicon=Lexicon(((t.form, t) for t in load_triggers()), enclitics=True),
-        verb_lexicon=Lexicon(((v.form, v) for v in load_reporting_verbs()), enclitics=True),
+        trigger_lexicon=Lexicon(((t.form, t) for t in load_triggers()), enclitics=THIRD_PERSON),
+        verb_lexicon=Lexicon(((v.form, v) for v in load_reporting_verbs()), enclitics=THIRD_PERSON, article=False),
         casualty_lexicon=Lexicon((c.form, c) for c in load_casualty_terms()),
         cue_lexicon=Lexicon((c.form, c) for c in load_cues()),
         force_nouns=Lexicon([(n, "MIL") for n in FORCE_NOUNS] + [(n, "GOV") for n in GOVERNMENT_NOUNS]),

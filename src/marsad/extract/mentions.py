@@ -119,6 +119,12 @@ def _merge_actors(lexical: list[Found], composed: list[Found]) -> list[Found]:
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
+def _article_on_verb(trigger: Found, text: str) -> bool:
+    """"التابع" is not the verb "تابع": a verb form never takes the article."""
+    return "verb" in trigger.value.flags and text.startswith("ال", trigger.start) \
+        and not trigger.value.form.startswith("ال")
+
+
 def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, country_hint: str | None) -> Mentions:
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
@@ -126,14 +132,18 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     countries = _lex("country", kn.country_lexicon, norm)
     found["country"] = countries
     actors = _lex("actor", kn.actor_lexicon, norm)
-    found["actor"] = _merge_actors(actors, _composed_forces(norm, kn, countries))
-    found["trigger"] = _lex("trigger", kn.trigger_lexicon, norm)
+    composed = _composed_forces(norm, kn, countries)
+    found["actor"] = _merge_actors(actors, composed)
+    # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
+    names = [(a.start, a.end) for a in found["actor"] if a not in composed]
+    found["trigger"] = [t for t in _lex("trigger", kn.trigger_lexicon, norm)
+                        if not any(s <= t.start and t.end <= e for s, e in names) and not _article_on_verb(t, text)]
     found["verb"] = _lex("verb", kn.verb_lexicon, norm)
     found["casualty"] = _lex("casualty", kn.casualty_lexicon, norm)
     found["cue"] = _lex("cue", kn.cue_lexicon, norm)
     found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=country_hint)]
-    found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(text)]
-    found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(text, published)]
+    found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(norm)]
+    found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
     for items in found.values():
         items.sort(key=lambda f: (f.start, f.end))
     return Mentions(text, [m.start() for m in WORD.finditer(text)], found)

@@ -26,6 +26,9 @@ PROCLITICS = frozenset(
     for a in ("", ARTICLE)
 ) | {"لل", "ولل", "فلل"}
 ENCLITICS = frozenset({"ه", "ها", "هم", "هما", "هن", "كم", "نا", "ي", "ك"})
+# Pronoun suffixes after a noun or verb of an event ("غاراته", "قصفوها"); not ي or ك, which
+# more often end another word ("الصاروخي", "هجومي").
+THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما", "هن"})
 
 
 def lexicon_key(form: str) -> str:
@@ -60,7 +63,8 @@ def _is_word_char(ch: str) -> bool:
 class Lexicon(Generic[V]):
     """Surface forms → values, found in text with clitics handled. Build once, reuse."""
 
-    def __init__(self, pairs: Iterable[tuple[str, V]], *, enclitics: bool = False, min_key: int = 2) -> None:
+    def __init__(self, pairs: Iterable[tuple[str, V]], *, enclitics: bool | frozenset[str] = False,
+                 min_key: int = 2, article: bool = True) -> None:
         grouped: dict[str, list[V]] = {}
         for form, value in pairs:
             key = lexicon_key(form)
@@ -69,8 +73,10 @@ class Lexicon(Generic[V]):
             values = grouped.setdefault(key, [])
             if value not in values:
                 values.append(value)
-        self.enclitics = enclitics
+        self.enclitics = ENCLITICS if enclitics is True else (enclitics or frozenset())
         self.size = len(grouped)
+        self.proclitics = PROCLITICS if article else frozenset(p for p in PROCLITICS if not p.endswith(ARTICLE)
+                                                               and not p.endswith("لل"))
         self._automaton = ahocorasick.Automaton()
         for key, values in grouped.items():
             self._automaton.add_word(key, (key, tuple(values)))
@@ -99,7 +105,7 @@ class Lexicon(Generic[V]):
             while ws > 0 and _is_word_char(text[ws - 1]):
                 ws -= 1
             prefix = text[ws:ns]
-            if prefix not in PROCLITICS:
+            if prefix not in self.proclitics:
                 continue
             if ne < len(text) and _is_word_char(text[ne]):
                 if not self.enclitics:
@@ -107,8 +113,10 @@ class Lexicon(Generic[V]):
                 we = ne
                 while we < len(text) and _is_word_char(text[we]):
                     we += 1
-                if text[ne:we] not in ENCLITICS:
+                if text[ne:we] not in self.enclitics:
                     continue
+                if text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
+                    continue  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
             candidates.append((ns, ne, key, values, prefix))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken: list[tuple[int, int]] = []
