@@ -154,7 +154,7 @@ def _split(path: Path, number: int, column: str, cell: str) -> tuple[str, ...]:
     if not cell:
         return ()
     items = tuple(item.strip() for item in cell.split("|"))
-    if any(not normalize_text(item).strip() for item in items):
+    if not all(items):
         raise KnowledgeBaseError(
             f"{path}:{number}: empty alias in column {column} ({cell!r}); remove the stray '|'")
     return tuple(dict.fromkeys(items))
