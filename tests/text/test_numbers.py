@@ -183,6 +183,12 @@ def test_numbers_kinds(text: str, value: int, kind: str) -> None:
     assert (ms[0].value, ms[0].kind) == (value, kind)
 
 
+@pytest.mark.parametrize("text", ["12/3/202410:30", "3.510:30", "2024-12-0310:30١٢", "10:30:15", ":5", "5:"])
+def test_numbers_glued_digit_runs_do_not_crash(text: str) -> None:
+    for m in find_numbers(text):
+        assert text[m.start:m.end] == m.text
+
+
 def test_numbers_qualifier_only_for_counts() -> None:
     (m,) = find_numbers("استمر القتال حتى 2024")
     assert m.kind == "year" and m.qualifier == "exact"
@@ -275,7 +281,8 @@ def test_numbers_words_value(phrase: str, value: int | None) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["قتل", " ", "خمسة", "و", "عشرين", "25", "١٢", "على الأقل", "ألف", "آلاف",
                                  "بين", "نحو", "،", ".", "ـ", "\u064b", "3.5", "1,200", "مليون", "عشر", "ديسمبر",
-                                 "%", "\u200f", "ما لا يقل عن", "2024"]), max_size=25).map("".join))
+                                 "%", "\u200f", "ما لا يقل عن", "2024", "10:30", ":", "/", "-", "12/3/2024"]),
+                        max_size=25).map("".join))
 def test_numbers_never_crash_and_spans_round_trip(text: str) -> None:
     last = -1
     for m in find_numbers(text):

@@ -197,7 +197,7 @@ def _digits_value(s: str, scale_follows: bool) -> tuple[int | None, int | None, 
     if s.isdigit():
         return int(s), None, "count"
     if ":" in s:
-        return int(s.split(":")[0]), None, "other"
+        return int(_SEP.split(s.split(":")[0])[0]), None, "other"  # 10:30 (and glued oddities)
     parts = _SEP.split(s)
     seps = _SEP.findall(s)
     if len(parts) == 3 and len(set(seps)) == 1 and seps[0] in "/-." and len(parts[1]) <= 2 and (
