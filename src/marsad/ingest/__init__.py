@@ -15,10 +15,33 @@ The contract the store codes against:
 See docs/ingest.md.
 """
 
-from marsad.ingest.dedup import NearDuplicateIndex
-from marsad.ingest.language import detect_language
+from typing import TYPE_CHECKING, Any
+
 from marsad.ingest.records import IngestedDocument, IngestFailure, canonical_url, content_hash, document_id
-from marsad.ingest.sources import iter_documents
+
+if TYPE_CHECKING:
+    from marsad.ingest.dedup import NearDuplicateIndex
+    from marsad.ingest.language import detect_language
+    from marsad.ingest.sources import iter_documents
+
+# The rest is loaded on first use: trafilatura, feedparser, httpx and numpy take about half a
+# second to import, which `import marsad.ingest` (and so every CLI command) need not pay.
+_LAZY = {
+    "iter_documents": "marsad.ingest.sources",
+    "detect_language": "marsad.ingest.language",
+    "NearDuplicateIndex": "marsad.ingest.dedup",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'marsad.ingest' has no attribute {name!r}")
+
 
 __all__ = [
     "IngestFailure", "IngestedDocument", "NearDuplicateIndex", "canonical_url", "content_hash", "detect_language",

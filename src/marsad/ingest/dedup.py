@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 from marsad.text.normalize import normalize_text
 
@@ -44,6 +47,11 @@ class NearDuplicateIndex:
     def __init__(self, threshold: float = 0.8, num_perm: int = 128) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
+        # Imported here: datasketch's package imports scipy.integrate (about 1 s), which every
+        # `marsad` command would pay if it came with `import marsad.ingest`.
+        from datasketch import MinHash, MinHashLSH
+
+        self._minhash_class = MinHash
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._hashes: dict[str, np.ndarray] = {}
         self._template = MinHash(num_perm=num_perm, seed=_SEED, scheme=_SCHEME)  # permutations computed once
@@ -58,7 +66,8 @@ class NearDuplicateIndex:
         grams = shingles(text)
         if not grams:
             return None
-        m = MinHash(num_perm=self.num_perm, seed=_SEED, permutations=self._template.permutations, scheme=_SCHEME)
+        m = self._minhash_class(num_perm=self.num_perm, seed=_SEED, permutations=self._template.permutations,
+                                scheme=_SCHEME)
         m.update_batch(list(grams))
         return m
 
@@ -73,7 +82,7 @@ class NearDuplicateIndex:
         values = np.frombuffer(signature, dtype="<u4").astype(np.uint64)
         if len(values) != self.num_perm:
             raise ValueError(f"signature has {len(values)} values; this index uses num_perm={self.num_perm}")
-        return MinHash(num_perm=self.num_perm, seed=_SEED, hashvalues=values,
+        return self._minhash_class(num_perm=self.num_perm, seed=_SEED, hashvalues=values,
                        permutations=self._template.permutations, scheme=_SCHEME)
 
     def add(self, doc_id: str, text: str) -> None:
