@@ -34,12 +34,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _serve(store: Store) -> Iterator[tuple[str, Store]]:
-    """uvicorn in a thread over `store`; yields its base URL until the test module is done."""
+def _start(app: object) -> tuple[str, uvicorn.Server, threading.Thread]:
+    """uvicorn in a daemon thread on a free 127.0.0.1 port; returns once it accepts connections."""
     port = _free_port()
-    config = uvicorn.Config(create_app(store, read_token_required=False), host="127.0.0.1", port=port,
-                            log_level="warning")
-    srv = uvicorn.Server(config)
+    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     for _ in range(200):  # wait for the socket, not for a fixed time
@@ -47,7 +45,13 @@ def _serve(store: Store) -> Iterator[tuple[str, Store]]:
             break
         time.sleep(0.05)
     assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}", store
+    return f"http://127.0.0.1:{port}", srv, thread
+
+
+def _serve(store: Store) -> Iterator[tuple[str, Store]]:
+    """The app over `store`, served until the test module is done."""
+    base, srv, thread = _start(create_app(store, read_token_required=False))
+    yield base, store
     srv.should_exit = True
     thread.join(10)
 
@@ -206,3 +210,18 @@ def test_browser_sample_corpus_on_the_map(corpus_server, page):
     page.click("#filters button[type=submit]")
     assert _markers_after_load(page, 2) == len(syrian)
     assert page.errors == []
+
+
+def test_browser_read_token_bar_unlocks_a_closed_server(tmp_path, page):
+    filled = fill(tmp_path / "closed.db")
+    base, srv, thread = _start(create_app(filled.store, read_token_required=True))
+    try:
+        page.goto(base + "/")
+        page.wait_for_selector("#token-bar")
+        assert page.locator("body").get_attribute("data-markers") is None
+        page.fill("#token-input", filled.token)
+        page.click("#token-bar button")
+        assert _markers_after_load(page, 1) == 4
+    finally:
+        srv.should_exit = True
+        thread.join(10)

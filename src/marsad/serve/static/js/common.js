@@ -86,12 +86,26 @@ const Marsad = (() => {
     const token = localStorage.getItem("marsad.token");
     if (token) headers.Authorization = "Bearer " + token;
     const response = await fetch(path, { headers });
+    if (response.status === 401) askForToken();
     if (!response.ok) {
       const err = new Error(response.status + " " + path);
       err.status = response.status;
       throw err;
     }
     return response.json();
+  }
+
+  // When the server requires a token for reading, a bar asks for one and keeps it in this browser.
+  function askForToken() {
+    if (document.getElementById("token-bar")) return;
+    const input = el("input", { type: "password", id: "token-input", autocomplete: "off", size: 40 });
+    const save = el("button", { type: "button" }, t("save"));
+    save.addEventListener("click", () => {
+      localStorage.setItem("marsad.token", input.value.trim());
+      location.reload();
+    });
+    const bar = el("div", { class: "token-bar", id: "token-bar" }, el("label", { for: "token-input" }, t("token_needed")), input, save);
+    document.body.prepend(bar);
   }
 
   function figureText(fig) {
