@@ -6,7 +6,8 @@ expression wins: "يوم الخميس 5 كانون الأول" is one absolute m
 - relative: أمس/الأمس/البارحة (and صباح/مساء/ليل/فجر أمس, الليلة الماضية) = published - 1;
   اليوم/صباح اليوم/فجر اليوم/الليلة = published; أول أمس/أول من أمس/أمس الأول = published - 2;
   "منذ ثلاثة أيام"، "قبل يومين"، "قبل أسبوع" = published - n days (day precision); months and
-  years ago give month or year precision.
+  years ago give month or year precision; "الثالث من الشهر الجاري/الماضي" is that day of this or
+  last month.
 - weekday: السبت، يوم الاثنين، مساء الجمعة، فجر الأحد = the last such day on or before published;
   "الخميس الماضي" is a week earlier only when published is itself a Thursday; "المقبل/القادم"
   is the next such day after published.
@@ -89,7 +90,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_CL}(?:عام|العام|سنه|السنه)\s+(?P<y>[0-9]{{4}})(?![0-9])(?:\s*(?P<h>ه(?!\w)|هجري\w*))?")),
         ("two_days", re.compile(rf"{_CL}(?:اول من امس|اول امس|امس الاول)(?!\w)")),
         ("yesterday", re.compile(
-            rf"{_CL}(?:(?:{_PART}\s+)?(?:امس|البارحه)|الامس|الليله الماضيه)(?!\w)(?:\s+(?:ال)(?P<wd>{wd}))?")),
+            rf"{_CL}(?:(?:(?:{_PART}|يوم)\s+)?(?:امس|البارحه)|الامس|الليله الماضيه)(?!\w)(?:\s+(?:ال)(?P<wd>{wd}))?")),
         ("today", re.compile(
             rf"{_CL}(?:(?:{_PART}\s+)?(?:هذا اليوم|اليوم)|هذا الصباح|هذا المساء|الليله(?!\s+{_PAST}))(?!\w)"
             rf"(?P<tail>\s+ال(?:(?P<wd>{wd})(?!\w)|(?!ي(?!\w))\w+))?")),
@@ -100,7 +101,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_CL}(?P<during>(?:خلال|طيله|علي مدي|علي مدار|في)\s+)?(?:ال)?(?:(?P<n>[0-9]+)\s+)?(?P<u>ايام|اسبوع|اسبوعين)"
             rf"\s+(?:ال\s*(?P<n2>[0-9]+)\s+)?(?:الماضي|الماضيه|الماضيين|الاخيره|الاخير|الاخيرين|المنصرم|المنصرمه|الفائت)(?!\w)")),
         ("month_year", re.compile(
-            rf"{_CL}(?:(?:(?P<m>الشهر)|(?P<y>العام|السنه))\s+(?:(?P<past>{_PAST})|الجاري|الحالي|الحاليه|الجاريه)"
+            rf"{_CL}(?:(?:(?:(?P<dd>[0-9]{{1,2}})|(?P<do>{ords}))\s+(?:من\s+)?)?"
+            rf"(?:(?P<m>الشهر)|(?P<y>العام|السنه))\s+(?:(?P<past>{_PAST})|الجاري|الحالي|الحاليه|الجاريه)"
             rf"|هذ(?:ا|ه)\s+(?:(?P<m2>الشهر)|(?P<y2>العام|السنه)))(?!\w)")),
         ("ago", re.compile(
             rf"{_CL}(?:منذ|قبل)\s+(?:(?P<n>[0-9]+|[^\s0-9]+(?: عشر)?)\s+)?(?P<u>{units})(?!\w)"
@@ -251,6 +253,18 @@ def _resolve(name: str, m: re.Match[str], p: date | None) -> _Res:
         return p - timedelta(days=span), p, "range", kind
     if name == "month_year":
         past = bool(g["past"])
+        if g["dd"] or g["do"]:  # "في الثالث من الشهر الجاري": a day of this or last month
+            if not g["m"]:
+                return None
+            day_n = int(g["dd"]) if g["dd"] else number_words()[re.sub(r"\s+", " ", g["do"])].value
+            first = date(p.year, p.month, 1)
+            if past:
+                first = (first - timedelta(days=1)).replace(day=1)
+            try:
+                d0 = first.replace(day=day_n)
+            except ValueError:
+                return None
+            return d0, d0, "day", "relative"
         if g["m"] or g["m2"]:
             if past:
                 prev = date(p.year, p.month, 1) - timedelta(days=1)
@@ -311,7 +325,7 @@ def _anchors() -> ahocorasick.Automaton:
 
 
 # How many words before its anchor word a pattern may start ("يوم الخميس الحادي والعشرين من شهر" = 6).
-_REACH = {"yesterday": 1, "two_days": 2, "today": 2, "hours": 4, "days": 4, "month_year": 1, "year": 0,
+_REACH = {"yesterday": 1, "two_days": 2, "today": 2, "hours": 4, "days": 4, "month_year": 4, "year": 0,
           "ago": 3, "weekday": 2, "absolute": 7}
 _DIGIT_RUN = re.compile(r"[0-9][0-9./\-]*")
 
