@@ -116,6 +116,11 @@ def test_actors_common_words_are_not_concrete_aliases(actor_lexicon, word):
     ("وصرح عبد الملك الحوثي في خطاب متلفز", "YEM-ABDULMALIK"),
     ("وبحث الأمين العام للأمم المتحدة أنطونيو غوتيريش الوضع", "UN-GUTERRES"),
     ("وتظاهر مستوطنون قرب نابلس", "ISR-SETTLERS"),
+    ("وهاجم مستعمرون منازل المواطنين في مسافر يطا", "ISR-SETTLERS"),
+    ("واستهدفت مسيرة معادية دراجة نارية في بلدة جنوبية", "ISR-AF"),
+    ("وأعلنت الشرطة الاتحادية تفكيك عبوة ناسفة", "IRQ-FEDPOL"),
+    ("وقصفت مليشيا آل دقلو الإرهابية الأحياء السكنية", "SDN-RSF"),
+    ("وأعلنت ألوية العمالقة الجنوبية تحرير المديرية", "YEM-GIANTS"),
 ])
 def test_actors_real_aliases_found_in_sentences(actor_lexicon, text, expected):
     assert any(expected in values for values in _ids(actor_lexicon, text)), _ids(actor_lexicon, text)
