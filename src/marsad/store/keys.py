@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import lru_cache
 
 from marsad.model import Actor, Location
 from marsad.text.normalize import normalize_text
@@ -17,6 +18,7 @@ def _digest(*parts: object) -> str:
     return h.hexdigest()
 
 
+@lru_cache(maxsize=256)
 def content_hash(text: str) -> str:
     """SHA-256 of the normalised text with whitespace runs collapsed (as marsad.ingest computes it),
     so copies that differ only in diacritics, letter variants or spacing are exact copies."""

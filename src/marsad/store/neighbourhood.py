@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, bindparam, delete, insert, select, update
+from sqlalchemy import ColumnElement, Connection, bindparam, delete, insert, select, update
 
 from marsad.model import event_from_dict
 from marsad.store.keys import incident_id
@@ -29,12 +30,16 @@ def _chunks(keys: Sequence[str]) -> Iterable[Sequence[str]]:
         yield keys[i:i + _CHUNK]
 
 
-def _load_items(conn: Connection, where: ColumnElement[bool]) -> dict[str, MergeItem]:
-    rows = conn.execute(
-        select(E.c.key, E.c.document_id, E.c.plover_type, E.c.merge_start, E.c.merge_end, E.c.actor1_id,
-               E.c.actor2_id, P.c.country, P.c.admin2, P.c.lat, P.c.lon)
-        .select_from(E.outerjoin(EP, EP.c.event_key == E.c.key).outerjoin(P, P.c.id == EP.c.place_id))
-        .where(where).order_by(E.c.key, EP.c.position))
+_ITEMS = (select(E.c.key, E.c.document_id, E.c.plover_type, E.c.merge_start, E.c.merge_end, E.c.actor1_id,
+                 E.c.actor2_id, P.c.country, P.c.admin2, P.c.lat, P.c.lon)
+          .select_from(E.outerjoin(EP, EP.c.event_key == E.c.key).outerjoin(P, P.c.id == EP.c.place_id))
+          .order_by(E.c.key, EP.c.position))
+# Built once: the candidates of one event (same type, overlapping window) is the hot query.
+_CANDIDATES = _ITEMS.where(E.c.plover_type == bindparam("ptype"), E.c.merge_start >= bindparam("lower"),
+                           E.c.merge_start <= bindparam("end"), E.c.merge_end >= bindparam("start"))
+
+
+def _items(rows: Iterable[Any]) -> dict[str, MergeItem]:
     head: dict[str, tuple] = {}
     places: dict[str, list[MergePlace]] = defaultdict(list)
     for r in rows:
@@ -44,6 +49,10 @@ def _load_items(conn: Connection, where: ColumnElement[bool]) -> dict[str, Merge
     return {k: MergeItem(*h, places=tuple(places[k])) for k, h in head.items()}
 
 
+def _load_items(conn: Connection, where: ColumnElement[bool]) -> dict[str, MergeItem]:
+    return _items(conn.execute(_ITEMS.where(where)))
+
+
 def _component(conn: Connection, seeds: dict[str, MergeItem]) -> dict[str, MergeItem]:
     comp = dict(seeds)
     frontier = [i for i in seeds.values() if i.mergeable]
@@ -51,8 +60,8 @@ def _component(conn: Connection, seeds: dict[str, MergeItem]) -> dict[str, Merge
         item = frontier.pop()
         # Windows are at most MAX_WINDOW_DAYS long, so this bounds the index range scanned.
         lower = (date.fromisoformat(item.start) - timedelta(days=MAX_WINDOW_DAYS)).isoformat()
-        candidates = _load_items(conn, and_(E.c.plover_type == item.plover_type, E.c.merge_start >= lower,
-                                            E.c.merge_start <= item.end, E.c.merge_end >= item.start))
+        candidates = _items(conn.execute(_CANDIDATES, {"ptype": item.plover_type, "lower": lower,
+                                                       "end": item.end, "start": item.start}))
         for cand in candidates.values():
             if cand.key not in comp and may_merge(item, cand):
                 comp[cand.key] = cand

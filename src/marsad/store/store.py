@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -45,6 +45,10 @@ from marsad.store.types import (
 )
 
 D, E = DocumentRow.__table__, EventRow.__table__
+# Hot statements built once (bound parameters), so each call skips expression construction.
+_HAS_DOCUMENT = select(D.c.id).where(D.c.id == bindparam("doc_id"))
+_FIND_ORIGINAL = (select(D.c.id).where(D.c.content_hash == bindparam("chash"), D.c.duplicate_of.is_(None))
+                  .order_by(D.c.id).limit(1))
 
 
 def _now() -> str:
@@ -118,7 +122,7 @@ class Store:
 
     def has_document(self, document_id: str) -> bool:
         with self.engine.connect() as conn:
-            return conn.execute(select(D.c.id).where(D.c.id == document_id)).first() is not None
+            return conn.execute(_HAS_DOCUMENT, {"doc_id": document_id}).first() is not None
 
     def find_original(self, text: str) -> str | None:
         """The id of a stored original whose text is exactly `text`, if any."""
@@ -127,8 +131,7 @@ class Store:
 
     @staticmethod
     def _find_original(conn: Connection, chash: str) -> str | None:
-        return conn.execute(select(D.c.id).where(D.c.content_hash == chash, D.c.duplicate_of.is_(None))
-                            .order_by(D.c.id).limit(1)).scalar()
+        return conn.execute(_FIND_ORIGINAL, {"chash": chash}).scalar()
 
     def iter_original_texts(self) -> Iterator[tuple[str, str]]:
         """(id, text) of every stored original, to seed a near-duplicate index."""
@@ -161,7 +164,7 @@ class Store:
         key, chash = _key(doc, source)
         try:
             with self.engine.begin() as conn:
-                if conn.execute(select(D.c.id).where(D.c.id == key)).first() is not None:
+                if conn.execute(_HAS_DOCUMENT, {"doc_id": key}).first() is not None:
                     return SaveOutcome(key, "exists")
                 kind = duplicate_kind if duplicate_of else None
                 if duplicate_of is None:
