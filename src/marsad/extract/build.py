@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.extract.events import Draft
-from marsad.extract.figures import Figures
 from marsad.extract.knowledge import Knowledge
 from marsad.extract.mentions import Found, Mentions
 from marsad.model import Acled, Actor, Claim, DateSpan, Event, Figure, Location, Plover, Span
@@ -174,17 +173,42 @@ def _confidence(event_fields: list[object], modality: str) -> float:
     return round(min(base, 0.95) * (0.8 if modality != "asserted" else 1.0), 2)
 
 
+REMOTE_MODES = {"aerial", "shelling", "explosive", "suicide", "civilians", "chemical", "grenade"}
+
+
+def _civilian_toll(trigger, killed: Figure) -> bool:
+    """Victims counted as civilians, or as people killed by remote violence (ACLED's practice)."""
+    return killed.group == "civilians" or (killed.group == "unknown" and trigger.mode in REMOTE_MODES)
+
+
+def generic_actor(ctx: Context, generic_id: str, mention: Span | None) -> Actor | None:
+    """The document country's actor of a generic id ("*-CIV" → Civilians (Syria))."""
+    entry = ctx.knowledge.resolve(generic_id, ctx.country) if ctx.country else None
+    if entry is None:
+        return None
+    return Actor(entry.id, entry.name, entry.name_ar, entry.type, entry.country, mention)
+
+
+def _protest_roles(ctx: Context, trigger, actor1: Actor | None, actor2: Actor | None):
+    """Protesters act; forces that break up a protest are acted on (actor2)."""
+    if actor1 is not None and actor1.type in ("state_forces", "external_force"):
+        actor1, actor2 = None, actor2 or actor1
+    if actor1 is None:
+        actor1 = generic_actor(ctx, "*-RIO" if trigger.mode == "riot" else "*-PRO", None)
+    return actor1, actor2
+
+
 def build_event(ctx: Context, draft: Draft, index: int) -> Event:
     """The model Event of one (merged) draft."""
     roles = draft.roles
     actor1 = actor_of(ctx, roles.actor1)
     actor2 = actor_of(ctx, roles.actor2)
     claims, killed, injured, contested = _claims(ctx, draft)
-    if actor2 is None and killed is not None and killed.group == "civilians" and ctx.country:
-        entry = ctx.knowledge.resolve("*-CIV", ctx.country)
-        if entry is not None:
-            actor2 = Actor(entry.id, entry.name, entry.name_ar, entry.type, entry.country, killed.evidence)
     t = draft.trigger.value
+    if actor2 is None and killed is not None and _civilian_toll(t, killed):
+        actor2 = generic_actor(ctx, "*-CIV", killed.evidence)
+    if t.plover == "PROTEST":
+        actor1, actor2 = _protest_roles(ctx, t, actor1, actor2)
     locations = tuple(_location(ctx, p) for p in draft.places)
     date = _date(ctx, draft.date)
     evidence = tuple(ctx.span(s, e) for s, e in sorted(draft.evidence))
@@ -206,8 +230,3 @@ def build_event(ctx: Context, draft: Draft, index: int) -> Event:
         contested=contested,
         confidence=_confidence([actor1, actor2, locations, date, killed], draft.modality),
     )
-
-
-def victims_from_figures(figures: Figures) -> list[Found]:
-    """Actor mentions counted as victims ("400 متمرد")."""
-    return [f for f in figures.victim_terms if f.kind == "actor"]

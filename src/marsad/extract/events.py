@@ -7,12 +7,13 @@ Adds: `Draft` objects (the arguments still as mentions); `build.py` turns them i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.extract.attribution import Attribution
 from marsad.extract.figures import Figures, read_figures
 from marsad.extract.mentions import Found, Mentions
-from marsad.extract.roles import Roles, assign_roles
+from marsad.extract.roles import Roles, Scene, assign_roles
 
 MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "firearms", "territory",
              "civilians", "abduction", "sexual", "melee", "mob")
@@ -122,7 +123,7 @@ def draft_events(
     clauses: list[tuple[int, int]],
     candidates: list[Found],
     attribution: Attribution | None,
-    victims_of: callable,
+    type_of: Callable[[Found], str | None],
 ) -> list[Draft]:
     """The event drafts of one sentence."""
     triggers = mentions.within("trigger", *sentence)
@@ -137,8 +138,9 @@ def draft_events(
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         clause = _clause_of(clauses, trigger.start, sentence)
         figures = read_figures(mentions, *sentence) if trigger.value.plover == "ASSAULT" else Figures(None, None, ())
-        victims = victims_of(figures)
-        roles = assign_roles(mentions, candidates, trigger, clause, sentence, figures, attribution, victims)
+        victims = tuple((v.start, v.end) for v in figures.victim_terms)
+        scene = Scene(mentions, trigger, clause, sentence, attribution, victims, type_of)
+        roles = assign_roles(scene, candidates)
         drafts.append(Draft(
             trigger=trigger,
             sentence=sentence,

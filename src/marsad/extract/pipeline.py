@@ -21,11 +21,10 @@ from datetime import date
 
 from marsad.errors import InputError
 from marsad.extract.attribution import attribute
-from marsad.extract.build import Context, build_event, merge_drafts, victims_from_figures
+from marsad.extract.build import Context, build_event, merge_drafts
 from marsad.extract.events import Draft, draft_events
 from marsad.extract.knowledge import Knowledge, load_knowledge
 from marsad.extract.mentions import Found, Mentions, find_mentions
-from marsad.extract.roles import AGENT_CUE, AND_GAP, ASSOC_CUE
 from marsad.model import Document, DocumentResult
 from marsad.text.normalize import normalize
 from marsad.text.segment import clauses, sentences
@@ -84,25 +83,50 @@ def document_country(mentions: Mentions, kn: Knowledge) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+LOCATIVE = re.compile(r"(?:في|إلى|الى|من|داخل|نحو|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|عبر|حدود|أراضي|"
+                      r"اراضي|مدن|أنحاء|انحاء|عاصمة|بلدات|مناطق|محافظات|ريف|وسط|أرض|ارض|سماء|أجواء|اجواء)\s*$")
+
+
 def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, actors: list[Found]) -> list[Found]:
-    """Country names standing as actors: "مع روسيا", "الحكومة السورية وروسيا", "نفذتها تركيا"."""
+    """Country names standing as actors ("مع روسيا", "اتهم الولايات المتحدة"), not as places
+    ("في سوريا", "بسوريا", "شمال سوريا")."""
     text = mentions.text
     out = []
     for f in mentions.within("country", start, end):
         if f.value[1] != "name" or any(a.start < f.end and f.start < a.end for a in actors):
             continue
-        before = text[max(start, f.start - 24):f.start] + f.prefix
-        joined = any(a.end <= f.start and (AND_GAP.match(text[a.end:f.start]) or
-                                           (a.end == f.start - len(f.prefix) and f.prefix.startswith("و")))
-                     for a in actors)
-        if joined or ASSOC_CUE.search(before) or AGENT_CUE.search(before):
-            country = kn.countries.get(f.value[0])
-            if country is None:
+        before = text[max(start, f.start - 16):f.start - len(f.prefix)]
+        if f.prefix.endswith("ب") or LOCATIVE.search(before):
+            continue
+        country = kn.countries.get(f.value[0])
+        if country is None:
+            continue
+        for role in ("GOV", "MIL"):  # a state named by its country is its government
+            if f"{country.iso3}-{role}" in kn.actors:
+                out.append(Found(f.start, f.end, "actor", f"{country.iso3}-{role}", f.prefix))
+                break
+    return out
+
+
+def _type_of(f: Found, kn: Knowledge) -> str | None:
+    value = f.value if isinstance(f.value, str) else f.value[0]
+    if value.startswith("*-"):
+        return {"*-CIV": "civilians", "*-PRO": "protesters", "*-RIO": "rioters"}.get(value, "state_forces")
+    entry = kn.actors.get(value)
+    return entry.type if entry else None
+
+
+def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
+    """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one."""
+    out: list[Found] = []
+    for a in actors:
+        if out and text[out[-1].end:a.start].strip() == "" and not a.prefix:
+            prev = out[-1]
+            generic = str(prev.value).startswith("*-") or _type_of(prev, kn) in ("government", None)
+            if generic and not str(a.value).startswith("*-"):
+                out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
                 continue
-            for role in ("MIL", "GOV"):
-                if f"{country.iso3}-{role}" in kn.actors:
-                    out.append(Found(f.start, f.end, "actor", f"{country.iso3}-{role}", f.prefix))
-                    break
+        out.append(a)
     return out
 
 
@@ -145,8 +169,9 @@ def extract_document(doc: Document) -> DocumentResult:
             actors = [a for a in actors if not (ps <= a.start < pe)]
         actors += _country_actors(mentions, kn, s, e, actors)
         actors.sort(key=lambda f: f.start)
+        actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, attribution,
-                                   victims_from_figures))
+                                   lambda f: _type_of(f, kn)))
     events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(merge_drafts(drafts)) if _informative(d))
     return DocumentResult(doc, events)
 

@@ -1,10 +1,15 @@
 """Who did it to whom: actor1, assoc_actor1, actor2, assoc_actor2 of one event.
 
 Reads: the actor mentions of the event's sentence, its trigger, its figures and its claim.
-Adds: `Roles`. The rules are positional and cue-based: agent cues (نفذتها، من قبل، شنها),
-target cues (على، ضد، مواقع، استهدف), associate cues (مع، بدعم من), victims counted with the
-figures, verb-subject order (VSO and SVO), construct nouns (غارات التحالف), "بين X وY", and a
-trigger with a pronoun suffix (غاراته) pointing back at the claim's source.
+Adds: `Roles`. The rules are positional and cue-based, in this order:
+- "بين X وY" (clashes): X and Y;
+- agent cues (نفذتها، شنته، أطلقها، من قبل، على يد) and the genitive after an attack noun
+  ("هجوما للقوات الحكومية", "قصف قوات النظام");
+- target cues (على، ضد، مواقع، استهدف) and victims counted with the figures ("400 متمرد");
+- associate cues (مع، بدعم من، بقيادة) and "X وY" after actor1;
+- word order: the subject after a verb (VSO) or before it (SVO, "شن X هجوما");
+- an armed source that reports its own action ("قال الجيش إن غاراته ...").
+Civilians are never the agent of an attack; protests default to the country's protesters.
 """
 
 from __future__ import annotations
@@ -13,20 +18,24 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.extract.attribution import Attribution
-from marsad.extract.figures import Figures
 from marsad.extract.mentions import Found, Mentions
 
 AGENT_CUE = re.compile(
-    r"(?:نفذ|نفذت|نفذها|نفذتها|شنها|شنتها|شنه|شنته|قبل|جانب|يد|يقودها|بقيادة|قادها|أطلقها|اطلقها|تبنت|تبنى)\s*$"
+    r"(?:(?:نفذ|شن|أطلق|اطلق|تبن|ألق|القا|ارتكب|فجر)\S*|قبل|جانب|يد|بها|به)\s*$"
 )
 TARGET_CUE = re.compile(
-    r"(?:على|ضد|استهدف|استهدفت|استهدفوا|يستهدف|تستهدف|مواقع|مقرات|مقر|تجمعات|معاقل|مناطق سيطرة|نقاط|"
-    r"عناصر|مقاتلي|مسلحي|ثكنات|آليات|اليات|تحصينات|قواعد|قاعدة|دوريات|دورية|رتل|موكب|معتقلي|منازل)\s*$"
+    r"(?:على|ضد|استهدف\S*|يستهدف\S*|تستهدف\S*|مواقع|موقع|مقرات|مقر|تجمعات|تجمع|معاقل|مناطق سيطرة|نقاط|"
+    r"عناصر|مقاتلي|مسلحي|ثكنات|آليات|اليات|تحصينات|قواعد|قاعدة|دوريات|دورية|رتل|موكب|معتقلي|منازل|"
+    r"عنصرا من|عناصر من|من مقاتلي|من عناصر|من|بحق|إلى|الى)\s*$"
 )
-ASSOC_CUE = re.compile(r"(?:مع|بمشاركة|بدعم من|بدعم|بمساندة|بإسناد|باسناد|إلى جانب|الى جانب|برفقة)\s*$")
-BETWEEN = re.compile(r"بين\s*$")
+ASSOC_CUE = re.compile(r"(?:مع|بمشاركة|بدعم من|بدعم|بمساندة|بإسناد|باسناد|إلى جانب|الى جانب|برفقة|بقيادة|"
+                       r"مدعوم\S* من|الموالية ل|الموالي ل|الموالين ل)\s*$")
+BETWEEN = re.compile(r"بين\s+(?:\S+\s+)?$")
 AND_GAP = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
-PAIRWISE = {"CONSULT", "AGREE", "COOPERATE", "REJECT"}
+PAIRWISE = {"CONSULT", "AGREE", "COOPERATE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AID",
+            "SANCTION", "CONCEDE"}
+ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"}
+VICTIM_TYPES = {"civilians"}
 
 
 @dataclass(slots=True)
@@ -37,103 +46,151 @@ class Roles:
     assoc2: list[Found] = field(default_factory=list)
 
 
-def _before(text: str, pos: int, lo: int) -> str:
-    return text[max(lo, pos - 24):pos]
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What role assignment reads: the text, the trigger, the clause and sentence, the claim."""
+
+    mentions: Mentions
+    trigger: Found
+    clause: tuple[int, int]
+    sentence: tuple[int, int]
+    attribution: Attribution | None
+    victims: tuple[tuple[int, int], ...]  # spans of the counted victims ("400 متمرد")
+    type_of: object  # callable: Found -> actor type or None
 
 
-def _joined(text: str, a: Found, b: Found) -> bool:
+def _before(text: str, pos: int, lo: int, width: int = 24) -> str:
+    return text[max(lo, pos - width):pos]
+
+
+def joined(text: str, a: Found, b: Found) -> bool:
     """True when b follows a joined by "و" only ("الحكومة السورية وروسيا")."""
     if b.start < a.end:
         return False
     gap = text[a.end:b.start]
-    return bool(AND_GAP.match(gap)) or (gap == "" and b.prefix.startswith("و"))
+    return bool(AND_GAP.match(gap)) or (gap.strip() == "" and b.prefix.startswith("و"))
 
 
-def assign_roles(
-    mentions: Mentions,
-    candidates: list[Found],
-    trigger: Found,
-    clause: tuple[int, int],
-    sentence: tuple[int, int],
-    figures: Figures,
-    attribution: Attribution | None,
-    victims: list[Found],
-) -> Roles:
-    """Decide the roles of the event triggered by `trigger` (see the module docstring)."""
-    text = mentions.text
+def _cue_text(scene: Scene, c: Found) -> str:
+    # the proclitic ("ل", "و") is part of what precedes the name
+    return _before(scene.mentions.text, c.start, scene.sentence[0]) + c.prefix
+
+
+def _is_victim(scene: Scene, c: Found) -> bool:
+    if any(c.start < e and s < c.end for s, e in scene.victims):
+        return True
+    return scene.type_of(c) in VICTIM_TYPES and scene.trigger.value.plover in ("ASSAULT", "COERCE")
+
+
+def _genitive_agent(scene: Scene, free: list[Found]) -> Found | None:
+    """"هجوما للقوات الحكومية", "قصف قوات النظام": the name right after an attack noun."""
+    t = scene.trigger
+    if "noun" not in t.value.flags:
+        return None
+    for c in free:
+        if c.start >= t.end:
+            gap = scene.mentions.text[t.end:c.start]
+            if gap.strip() == "" and c.prefix in ("", "ل") and not ASSOC_CUE.search(gap):
+                return c
+            break
+    return None
+
+
+def _head_of_chain(text: str, items: list[Found], c: Found) -> Found:
+    """The first name of "X وY وZ" that ends with c."""
+    i = items.index(c)
+    while i > 0 and joined(text, items[i - 1], items[i]):
+        i -= 1
+    return items[i]
+
+
+def _subject(scene: Scene, candidates: list[Found]) -> Found | None:
+    """The agent by word order: after a verb (VSO), else before the trigger (SVO, "شن X هجوما"),
+    else a name spanning the trigger ("الغارات الروسية")."""
+    m, t, text = scene.mentions, scene.trigger, scene.mentions.text
+    after = [c for c in candidates if c.start >= t.end]
+    before = [c for c in candidates if c.end <= t.start]
+    if "verb" in t.value.flags and after and m.distance(t, after[0]) <= 4:
+        return after[0]
+    if before and m.distance(before[-1], t) <= 8:
+        return _head_of_chain(text, before, before[-1])
+    covering = [c for c in candidates if c.start <= t.start and c.end >= t.end]
+    if covering:
+        return covering[0]
+    if after and m.distance(t, after[0]) <= 1:
+        return after[0]
+    return None
+
+
+def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
+    """Decide the roles of the event triggered by `scene.trigger` (see the module docstring)."""
+    text = scene.mentions.text
+    plover = scene.trigger.value.plover
     roles = Roles()
-    plover = trigger.value.plover
-    victim_ids = {v.value for v in victims}
-    agents, targets, assocs, free = [], [], [], []
+    agents, targets, assocs, free, between = [], [], [], [], []
     for c in candidates:
-        prefix = _before(text, c.start, sentence[0]) + c.prefix
-        if c in victims or c.value in victim_ids and c.start > trigger.start:
+        cue = _cue_text(scene, c)
+        if BETWEEN.search(cue) and plover == "ASSAULT":
+            between.append(c)
+        elif _is_victim(scene, c):
             targets.append(c)
-        elif AGENT_CUE.search(prefix):
+        elif AGENT_CUE.search(cue):
             agents.append(c)
-        elif ASSOC_CUE.search(prefix):
+        elif ASSOC_CUE.search(cue):
             assocs.append(c)
-        elif TARGET_CUE.search(prefix) and plover not in PAIRWISE:
+        elif TARGET_CUE.search(cue) and plover not in PAIRWISE:
             targets.append(c)
         else:
             free.append(c)
-    between = [c for c in free if BETWEEN.search(_before(text, c.start, sentence[0]))]
     if between:
-        first = between[0]
-        roles.actor1 = first
-        rest = [c for c in free if c.start > first.start and c is not first]
-        if rest:
-            roles.actor2 = rest[0]
+        roles.actor1 = between[0]
+        rest = [c for c in candidates if c.start > between[0].start and joined(text, between[0], c)]
+        roles.actor2 = rest[0] if rest else None
     if roles.actor1 is None and agents:
         roles.actor1 = agents[0]
-    if roles.actor1 is None and attribution and attribution.source and _has_pronoun_suffix(text, trigger):
-        roles.actor1 = attribution.source
-    in_clause = [c for c in free if clause[0] <= c.start < clause[1]] or free
+    if roles.actor1 is None:
+        roles.actor1 = _genitive_agent(scene, free)
+    if roles.actor1 is None and plover == "ASSAULT" and scene.trigger.value.mode == "firearms":
+        # "قتل 12 عنصرا من قوات النظام و7 من مقاتلي جيش الإسلام في اشتباكات": both sides are parties
+        sides = [c for c in candidates if scene.type_of(c) not in VICTIM_TYPES]
+        if len(sides) >= 2 and not free:
+            roles.actor1, roles.actor2 = sides[0], next((s for s in sides[1:] if s.value != sides[0].value), None)
+    in_clause = [c for c in free if scene.clause[0] <= c.start < scene.clause[1]] or free
     if roles.actor1 is None and in_clause:
-        roles.actor1 = _subject(mentions, in_clause, trigger)
-    remaining = [c for c in free if c is not roles.actor1 and c is not roles.actor2]
-    # coordination: "X وY" directly after actor1 is an associate (a second party for pairwise types)
+        roles.actor1 = _subject(scene, in_clause)
+    if roles.actor1 is None and scene.attribution is not None and scene.attribution.source is not None:
+        source = scene.attribution.source
+        if scene.type_of(source) in ARMED and scene.trigger.start > source.end:
+            roles.actor1 = source  # an armed party telling its own action
+    taken = {id(roles.actor1), id(roles.actor2)}
+    remaining = [c for c in free if id(c) not in taken]
     if roles.actor1 is not None:
         for c in remaining:
-            if _joined(text, roles.actor1, c) or (roles.assoc1 and _joined(text, roles.assoc1[-1], c)):
+            last = roles.assoc1[-1] if roles.assoc1 else roles.actor1
+            if joined(text, last, c):
                 if plover in PAIRWISE and roles.actor2 is None:
                     roles.actor2 = c
                 else:
                     roles.assoc1.append(c)
-        remaining = [c for c in remaining if c not in roles.assoc1 and c is not roles.actor2]
+        taken |= {id(c) for c in roles.assoc1} | {id(roles.actor2)}
+        remaining = [c for c in remaining if id(c) not in taken]
     if roles.actor2 is None and targets:
         roles.actor2 = targets[0]
     if roles.actor2 is None:
-        after = [c for c in remaining if c.start >= trigger.end and c.value != getattr(roles.actor1, "value", None)]
-        if plover in PAIRWISE or after and mentions.distance(trigger, after[0]) <= 3:
-            roles.actor2 = after[0] if after else None
+        after = [c for c in remaining if c.start >= scene.trigger.end
+                 and c.value != getattr(roles.actor1, "value", None)]
+        if after and (plover in PAIRWISE or scene.mentions.distance(scene.trigger, after[0]) <= 3):
+            roles.actor2 = after[0]
+        elif plover in PAIRWISE and roles.actor1 is not None:
+            # VSO with an object: "واتهم X Y", "استقبل X Y"
+            after_actor = [c for c in remaining if c.start >= roles.actor1.end]
+            roles.actor2 = after_actor[0] if after_actor else None
     if roles.actor1 is not None:
-        roles.assoc1.extend(a for a in assocs if a.value != roles.actor1.value)
+        roles.assoc1.extend(a for a in assocs if a.value != roles.actor1.value and a is not roles.actor2)
     if roles.actor2 is not None:
         for c in targets + remaining:
-            if c is not roles.actor2 and _joined(text, roles.actor2, c):
+            if c is not roles.actor2 and joined(text, roles.actor2, c):
                 roles.assoc2.append(c)
     if roles.actor1 and roles.actor2 and roles.actor1.value == roles.actor2.value:
         roles.actor2 = None
     return roles
-
-
-def _has_pronoun_suffix(text: str, trigger: Found) -> bool:
-    end = trigger.end
-    return end < len(text) and text[end].isalpha()
-
-
-def _subject(mentions: Mentions, candidates: list[Found], trigger: Found) -> Found | None:
-    """The agent by word order: right after a verb trigger (VSO), else the nearest before it (SVO
-    and "شن X هجوما"), else the construct noun right after a noun trigger ("قصف قوات النظام")."""
-    is_verb = "verb" in trigger.value.flags
-    after = [c for c in candidates if c.start >= trigger.end]
-    before = [c for c in candidates if c.end <= trigger.start]
-    if is_verb and after and mentions.distance(trigger, after[0]) <= 2:
-        return after[0]
-    if before and mentions.distance(before[-1], trigger) <= 8:
-        return before[-1]
-    if after and mentions.distance(trigger, after[0]) <= 1:
-        return after[0]
-    covering = [c for c in candidates if c.start <= trigger.start and c.end >= trigger.end]
-    return covering[0] if covering else None
