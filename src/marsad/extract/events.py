@@ -15,7 +15,7 @@ from marsad.extract.figures import Figures, read_figures
 from marsad.extract.mentions import Found, Mentions
 from marsad.extract.roles import Roles, Scene, assign_roles
 
-MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "firearms", "territory",
+MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "territory", "firearms",
              "civilians", "abduction", "sexual", "melee", "mob")
 _NOT_ACTOR_TYPES = {"media"}
 _ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")

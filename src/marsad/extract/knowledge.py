@@ -29,7 +29,11 @@ FORCE_NOUNS = (
     "البوارج", "السفن الحربية", "الطائرات المسيرة", "مسيرات", "المسيرات", "الجنود", "جنود", "القطع البحرية",
     "الضربات", "ضربات", "الغارات", "غارات", "الضربات الجوية", "ضربات جوية", "الغارات الجوية", "غارات جوية",
 )
-GOVERNMENT_NOUNS = ("الحكومة", "حكومة", "السلطات", "سلطات", "الرئاسة", "الخارجية", "وزارة الخارجية", "النظام")
+# In news about Palestine a bare "الجيش" or "الجنود" is Israel's army, not the PA's forces.
+GENERIC_OVERRIDES = {("*-MIL", "PS"): "ISR-MIL"}
+MINISTRY_NOUNS = ("وزارة الخزانة", "وزارة الدفاع", "وزارة الداخلية", "وزارة الخارجية", "الرئيس", "رئيس الوزراء",
+                  "رئيس الحكومة", "وزير الخارجية", "وزير الدفاع", "الخارجية", "الدفاع", "البيت الأبيض")
+GOVERNMENT_NOUNS = MINISTRY_NOUNS + ("الحكومة", "حكومة", "السلطات", "سلطات", "الرئاسة", "الخارجية", "وزارة الخارجية", "النظام")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +53,8 @@ class Knowledge:
         if actor_id.startswith("*-"):
             if not country:
                 return None
-            return self._kb.resolve(actor_id, country)
+            override = GENERIC_OVERRIDES.get((actor_id, country))
+            return self.actors.get(override) if override else self._kb.resolve(actor_id, country)
         return self.actors.get(actor_id)
 
     @property

@@ -65,8 +65,8 @@ class Mentions:
 
 
 def _lex(kind: str, lexicon, norm: Normalized) -> list[Found]:
-    return [Found(m.start, m.end, kind, m.values[0] if len(m.values) == 1 else m.values, m.prefix)
-            for m in lexicon.find(norm)]
+    """Matches of one lexicon; a form with several values (عمان: Oman, Amman) keeps the first."""
+    return [Found(m.start, m.end, kind, m.values[0], m.prefix) for m in lexicon.find(norm)]
 
 
 def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found]) -> list[Found]:
@@ -119,6 +119,16 @@ def _merge_actors(lexical: list[Found], composed: list[Found]) -> list[Found]:
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
+def _adjective_forces(kn: Knowledge, countries: list[Found]) -> list[Found]:
+    """Each nationality adjective as the forces it may stand for ("غارة إسرائيلية" → ISR-MIL)."""
+    out = []
+    for c in countries:
+        country = kn.countries.get(c.value[0]) if c.value[1] == "adjective" else None
+        if country is not None and f"{country.iso3}-MIL" in kn.actors:
+            out.append(Found(c.start, c.end, "actor", f"{country.iso3}-MIL", c.prefix))
+    return out
+
+
 def _article_on_verb(trigger: Found, text: str) -> bool:
     """"التابع" is not the verb "تابع": a verb form never takes the article."""
     return "verb" in trigger.value.flags and text.startswith("ال", trigger.start) \
@@ -136,6 +146,7 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
     names = [(a.start, a.end) for a in found["actor"] if a not in composed]
+    found["adjective"] = _adjective_forces(kn, countries)
     found["trigger"] = [t for t in _lex("trigger", kn.trigger_lexicon, norm)
                         if not any(s <= t.start and t.end <= e for s, e in names) and not _article_on_verb(t, text)]
     found["verb"] = _lex("verb", kn.verb_lexicon, norm)

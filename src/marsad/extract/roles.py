@@ -32,6 +32,9 @@ ASSOC_CUE = re.compile(r"(?:مع|بمشاركة|بدعم من|بدعم|بمسا�
                        r"مدعوم\S* من|الموالية ل|الموالي ل|الموالين ل)\s*$")
 BETWEEN = re.compile(r"بين\s+(?:\S+\s+)?$")
 AND_GAP = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
+OBJECT_CUE = re.compile(r"(?:من|إلى|الى|على|ضد|مع|عن|بين|نظيره|نظيرته|نظيريه)\s*$")
+COMPLEMENTIZER_PRONOUN = re.compile(r"(?:^|\s)[إأا]ن(?:ه|ها|هم|هما)\s")
+TARGETED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
 PAIRWISE = {"CONSULT", "AGREE", "COOPERATE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AID",
             "SANCTION", "CONCEDE"}
 ARMED = {"state_forces", "rebel_group", "political_militia", "identity_militia", "external_force"}
@@ -79,7 +82,41 @@ def _cue_text(scene: Scene, c: Found) -> str:
 def _is_victim(scene: Scene, c: Found) -> bool:
     if any(c.start < e and s < c.end for s, e in scene.victims):
         return True
-    return scene.type_of(c) in VICTIM_TYPES and scene.trigger.value.plover in ("ASSAULT", "COERCE")
+    if scene.trigger.value.plover not in ("ASSAULT", "COERCE"):
+        return False
+    if scene.type_of(c) in VICTIM_TYPES:
+        return True
+    # "اعتقلت 17 مشتبها", "أوقفت ثلاثة مسلحين": a counted group is acted on
+    return any(0 <= c.start - n.end <= 2 for n in scene.mentions.within("number", scene.sentence[0], c.start))
+
+
+def _adjective_agent(scene: Scene, candidates: list[Found]) -> Found | None:
+    """"غارة إسرائيلية", "قذائف مدفعية إسرائيلية", "غارات يرجح أنها روسية": the nationality after
+    an attack word names the attacker (unless it belongs to a name already read)."""
+    t = scene.trigger
+    if t.value.plover not in TARGETED_TYPES:
+        return None
+    for adj in scene.mentions.within("adjective", t.end, scene.sentence[1]):
+        if scene.mentions.distance(t, adj) > 3:
+            break
+        if any(c.start <= adj.start and adj.end <= c.end for c in candidates):
+            continue
+        return adj
+    return None
+
+
+def _source_agent(scene: Scene) -> Found | None:
+    """The claim's source as the agent: an armed party telling its own action, a speaker of a
+    speech act, or "قال X إنه/إنها ..." and "أعلن X فرض ..." (no other subject)."""
+    a = scene.attribution
+    if a is None or a.source is None or scene.trigger.start < a.source.end:
+        return None
+    between = scene.mentions.text[a.source.end:scene.trigger.start]
+    if COMPLEMENTIZER_PRONOUN.search(between + " ") or scene.type_of(a.source) in ARMED:
+        return a.source
+    if scene.trigger.value.plover in PAIRWISE or not re.search(r"(?:^|\s)[إأا]ن\s", between):
+        return a.source
+    return None
 
 
 def _genitive_agent(scene: Scene, free: list[Found]) -> Found | None:
@@ -138,7 +175,7 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             agents.append(c)
         elif ASSOC_CUE.search(cue):
             assocs.append(c)
-        elif TARGET_CUE.search(cue) and plover not in PAIRWISE:
+        elif TARGET_CUE.search(cue) and plover in TARGETED_TYPES or plover in PAIRWISE and OBJECT_CUE.search(cue):
             targets.append(c)
         else:
             free.append(c)
@@ -155,13 +192,15 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
         sides = [c for c in candidates if scene.type_of(c) not in VICTIM_TYPES]
         if len(sides) >= 2 and not free:
             roles.actor1, roles.actor2 = sides[0], next((s for s in sides[1:] if s.value != sides[0].value), None)
+    if roles.actor1 is None:
+        roles.actor1 = _adjective_agent(scene, candidates)
     in_clause = [c for c in free if scene.clause[0] <= c.start < scene.clause[1]] or free
     if roles.actor1 is None and in_clause:
         roles.actor1 = _subject(scene, in_clause)
-    if roles.actor1 is None and scene.attribution is not None and scene.attribution.source is not None:
-        source = scene.attribution.source
-        if scene.type_of(source) in ARMED and scene.trigger.start > source.end:
-            roles.actor1 = source  # an armed party telling its own action
+    if roles.actor1 is None:
+        roles.actor1 = _source_agent(scene)
+    if roles.actor1 is None and len({c.value for c in free}) == 1:
+        roles.actor1 = free[0]
     taken = {id(roles.actor1), id(roles.actor2)}
     remaining = [c for c in free if id(c) not in taken]
     if roles.actor1 is not None:
