@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from serve_fixtures import Filled, fill
 
 from marsad.serve.app import create_app
+
+from .serve_fixtures import Filled, fill
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-import serve_fixtures as fixtures
 from fastapi.testclient import TestClient
 
 from marsad.serve.app import create_app
 from marsad.serve.models import IncidentPage
+
+from . import serve_fixtures as fixtures
 
 
 def _ids(response) -> set[str]:

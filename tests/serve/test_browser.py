@@ -15,10 +15,11 @@ from pathlib import Path
 import pytest
 import uvicorn
 from playwright.sync_api import Browser, Page, sync_playwright
-from serve_fixtures import HOSTILE_TITLE, Filled, fill
 
 from marsad.serve.app import create_app
 from marsad.store import Store, open_store
+
+from .serve_fixtures import HOSTILE_TITLE, Filled, fill
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
