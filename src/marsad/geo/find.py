@@ -36,6 +36,7 @@ _PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p and not p.endswith("ا�
                              reverse=True)
 STRONG, WEAK, NONE = 2, 1, 0
 # منطقة/مناطق/مركز and ناحية say little ("ناحية ثانية" is "on the other hand"): they lift no stop word.
+PLURAL_NEAR = frozenset({"ريفي", "ارياف", "ضواحي"})
 SINGULAR_TYPES = frozenset({"مدينه", "بلده", "قريه", "مخيم", "معبر", "حي", "محافظه", "ولايه", "مديريه", "قضاء"})
 GENERIC_KINDS = frozenset({TYPE_WORDS["منطقه"], TYPE_WORDS["ناحيه"]})
 
@@ -147,6 +148,7 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
         elif word in NEAR_WORDS:
             cue, near, start = STRONG, True, cue_at
             direction = direction or word in DIRECTIONS
+            type_word = type_word or word
         elif word == "من":
             tok2, at2 = _prev_word(text, at)
             if at2 >= 0 and _bare(tok2) in ("بالقرب", "قرب"):
@@ -194,7 +196,9 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
         list_item = bool(hits) and (between in ("", "،", ",", "و")) and (prefix.startswith("و") or between in ("،", ","))
         if list_item and cue != STRONG:  # "محافظتي إدلب وحماة": the second inherits the first's cue
             prev = hits[-1]
-            kinds, near, cue = kinds or prev.kinds, near or prev.near, max(cue, prev.cue)
+            kinds, cue = kinds or prev.kinds, max(cue, prev.cue)
+            # "ريفي حلب وإدلب" is near both; "ريف منبج وعين عيسى" names the town عين عيسى itself
+            near = near or (prev.near and prev.type_word in PLURAL_NEAR)
         hits.append(_Hit(ns, ne, rows, key, cue, kinds, near, direction, list_item, type_word))
     if not hits:
         return []
