@@ -122,7 +122,6 @@ _MEASURE = re.compile(
     r"|دونم\w*|ميغاواط|برميل|ملم|ملليمتر)(?!\w)"
 )
 _YEAR_AFTER = re.compile(r"\s*(?:(?:م|ه|ميلادي\w*|هجري\w*)(?!\w)|[.,،؛:!?؟)\"]|$)")
-_HIJRI_AFTER = re.compile(r"\s*(?:ه|هجري\w*)(?!\w)")
 _SCALE_AFTER = re.compile(r"\s*(?:مليون|مليار|بليون|الف|ملايين|مليارات|الاف)ا?(?!\w)")
 
 
@@ -137,9 +136,13 @@ def _matchers() -> tuple[ahocorasick.Automaton, re.Pattern[str], tuple[str, ...]
     auto.make_automaton()
     cal = calendar_words()
     months = alternation({f for f, c in cal.items() if c.kind != "weekday"})
-    month_after = re.compile(rf"\s*(?:من\s+)?(?:شهر\s+)?(?:{months})(?!\w)")
+    # What follows a number decides its kind; one match with named branches (was five matches).
+    after = re.compile(
+        rf"\s*(?:(?P<percent>{_PERCENT.pattern[3:]})|(?P<money>{_MONEY.pattern[3:]})|(?P<hijri>ه(?!\w)|هجري\w*)"
+        rf"|(?P<month>(?:من\s+)?(?:شهر\s+)?(?:{months})(?!\w))|(?P<measure>{_MEASURE.pattern[3:]}))"
+    )
     month_before = tuple(f for f, c in cal.items() if c.kind != "weekday")
-    return auto, month_after, month_before
+    return auto, after, month_before
 
 
 _PREFIXES = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
@@ -298,7 +301,7 @@ def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None)
     norm = text if isinstance(text, Normalized) else normalize(text)
     ns, ne = norm_range(norm, start, end)
     raw, t = norm.raw, norm.text
-    _, month_after, month_before = _matchers()
+    _, after, month_before = _matchers()
     atoms = _atoms(t, ns, ne)
     out: list[NumberMention] = []
     i = 0
@@ -310,7 +313,7 @@ def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None)
         first, last = atoms[i], atoms[i + used - 1]
         s, e = first.s, last.e
         i += used
-        kind = _kind(t, s, e, value, first, used, month_after, month_before)
+        kind = _kind(t, s, e, value, first, used, after, month_before)
         qualifier = "at_least" if vague else "exact"
         # بين X و Y
         between = _phrase_before(t, s, _BETWEEN_KEYS) if i < len(atoms) else -1
@@ -348,30 +351,30 @@ def _ordinal_before(t: str, s: int) -> bool:
     return m is not None
 
 
-def _kind(t: str, s: int, e: int, value: int, first: _Atom, used: int, month_after: re.Pattern[str],
+def _kind(t: str, s: int, e: int, value: int, first: _Atom, used: int, after: re.Pattern[str],
           month_before: tuple[str, ...]) -> str:
     if first.type == "digits":
         d = t[first.s:first.e]
         _, _, k = _digits_value(d, first.scale_follows)
         if k in ("date", "other") and used == 1:
             return k
-    if _PERCENT.match(t, e):
+    am = after.match(t, e)
+    nxt = am.lastgroup if am else None
+    if nxt == "percent":
         return "percent"
-    if _MONEY.match(t, e) or (s and t[s - 1] == "$"):
-        return "money"
-    if t.endswith("مليار", 0, e):
+    if nxt == "money" or (s and t[s - 1] == "$") or t.endswith("مليار", 0, e):
         return "money"
     if first.type == "digits" and used == 1 and e - s == 4:
-        if _HIJRI_AFTER.match(t, e) and 1300 <= value <= 1500:
+        if nxt == "hijri" and 1300 <= value <= 1500:
             return "year"
         if 1900 <= value <= 2100 and (
             _phrase_before(t, s, _YEAR_CUES) >= 0 or _YEAR_AFTER.match(t, e)
             or t[max(0, s - 24):s].rstrip(" /(").endswith(month_before)
         ):
             return "year"
-    if value <= 31 and month_after.match(t, e):
+    if value <= 31 and nxt == "month":
         return "date"
-    if _MEASURE.match(t, e) or _phrase_before(t, s, _OTHER_CUES) >= 0:
+    if nxt == "measure" or _phrase_before(t, s, _OTHER_CUES) >= 0:
         return "other"
     if s and (t[s - 1] == "-" or t[max(0, s - 2):s].rstrip()[-1:] in ("$", "#")):
         return "other"  # F-16, T-72, #5 (a bullet "- 10 غارات" has a space and stays a count)
