@@ -101,24 +101,73 @@ def _source_key(d: Draft) -> object:
     return a.phrase
 
 
+def _toll_target(out: list[Draft], d: Draft) -> Draft | None:
+    """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13") belongs
+    to the last attack of the article that its place and date do not contradict."""
+    for o in reversed(out):
+        if o.trigger.value.plover != "ASSAULT":
+            continue
+        px = {p.value.result.match.row for p in o.places}
+        py = {p.value.result.match.row for p in d.places}
+        if px and py and not px & py:
+            continue
+        return o
+    return None
+
+
+def _headline_target(out: list[Draft], d: Draft) -> Draft | None:
+    """The body's telling of the incident a title line announces: same type, no clash of place,
+    date or figure."""
+    for o in out:
+        if o.trigger.value.plover != d.trigger.value.plover or o is d:
+            continue
+        px = {p.value.result.match.row for p in o.places}
+        py = {p.value.result.match.row for p in d.places}
+        if px and py and not px & py:
+            continue
+        ko, kd = o.figures.killed, d.figures.killed
+        if ko and kd and ko.min != kd.min:
+            continue
+        return o
+    return None
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
-    """Fold drafts of the same incident into the first one (order kept)."""
+    """Fold drafts of the same incident into the first one (order kept). A bare death toll joins
+    the attack it counts, or stands alone only when it names a place and an actor or a day."""
+    body = [d for d in drafts if not d.headline]
+    heads = [d for d in drafts if d.headline]
     out: list[Draft] = []
-    for d in drafts:
+    for d in body:
         target = next((o for o in out if _compatible(o, d)), None)
+        if target is None and d.back_reference:
+            target = _toll_target(out, d)
+            if target is None and not (d.places and (d.date or d.roles.actor1 or d.roles.actor2)):
+                continue
         if target is None:
             out.append(d)
             continue
-        target.evidence.extend(e for e in d.evidence if e not in target.evidence)
-        target.claims.extend(d.claims)
-        r, s = target.roles, d.roles
-        r.actor1 = r.actor1 or s.actor1
-        r.actor2 = r.actor2 or s.actor2
-        r.assoc1.extend(a for a in s.assoc1 if a.value not in {b.value for b in r.assoc1})
-        r.assoc2.extend(a for a in s.assoc2 if a.value not in {b.value for b in r.assoc2})
-        target.places = target.places or d.places
-        target.date = target.date or d.date
+        _fold(target, d)
+    for d in heads:
+        target = _headline_target(out, d)
+        if target is None:
+            out.insert(0, d)
+        else:
+            _fold(target, d)
     return out
+
+
+def _fold(target: Draft, d: Draft) -> None:
+    """Add draft d's evidence, claims and missing arguments to target."""
+    target.evidence.extend(e for e in d.evidence if e not in target.evidence)
+    target.claims.extend(d.claims)
+    r, s = target.roles, d.roles
+    r.actor1 = r.actor1 or s.actor1
+    r.actor2 = r.actor2 or s.actor2
+    r.assoc1.extend(a for a in s.assoc1 if a.value not in {b.value for b in r.assoc1})
+    r.assoc2.extend(a for a in s.assoc2 if a.value not in {b.value for b in r.assoc2})
+    target.places = target.places or d.places
+    target.date = target.date or d.date
 
 
 def _claims(ctx: Context, draft: Draft) -> tuple[list[Claim], Figure | None, Figure | None, bool]:

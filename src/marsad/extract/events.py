@@ -18,7 +18,15 @@ from marsad.extract.roles import Roles, Scene, assign_roles
 MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "territory", "firearms",
              "civilians", "abduction", "sexual", "melee", "mob")
 _NOT_ACTOR_TYPES = {"media"}
+# "منذ 26 مارس", "منذ اندلاع الحرب": an ongoing campaign or a running total, not one incident
+SINCE = re.compile(r"(?:^|\s)منذ\s+(?!صباح|فجر|مساء|ليل|ظهر|عصر|ساعات|الساعات|ساعة|يوم\s|يومين|أيام|قليل)")
 _ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")
+
+
+# "عدد قتلى الاشتباكات", "حصيلة الغارات", "هذه الهجمات": a trigger that counts or points back at an
+# incident told elsewhere in the article rather than telling a new one.
+BACK_REFERENCE = re.compile(r"(?:عدد|حصيلة|حصيله|ضحايا|قتلى|هذه|هذا|تلك|ذلك|غالبية|معظم)\s*(?:قتلى|ضحايا)?\s*$")
+DEMONSTRATIVE_AFTER = re.compile(r"^\s*(?:هذه|هذا|تلك|ذلك|الأخيرة|الاخيرة|المذكورة|نفسها|نفسه)(?:\s|$|[.،,])")
 
 
 @dataclass(slots=True)
@@ -34,6 +42,8 @@ class Draft:
     modality: str
     evidence: list[tuple[int, int]] = field(default_factory=list)
     claims: list[tuple[Attribution | None, Figures]] = field(default_factory=list)
+    back_reference: bool = False  # counts or points back at an incident told elsewhere
+    headline: bool = False  # read from the article's title line
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -109,6 +119,13 @@ def _places(mentions: Mentions, trigger: Found, clause: tuple[int, int], sentenc
     return [p for p in pool if (p.value.result.precision or 4) == best]
 
 
+def _points_back(text: str, trigger: Found, clause: tuple[int, int]) -> bool:
+    if "result" in trigger.value.flags:
+        return True
+    before = text[max(clause[0], trigger.start - 20):trigger.start]
+    return bool(BACK_REFERENCE.search(before) or DEMONSTRATIVE_AFTER.match(text[trigger.end:trigger.end + 12]))
+
+
 def _date(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int]) -> Found | None:
     for span in (clause, sentence):
         dates = [d for d in mentions.within("date", *span) if d.value.start_date is not None]
@@ -124,6 +141,7 @@ def draft_events(
     candidates: list[Found],
     attribution: Attribution | None,
     type_of: Callable[[Found], str | None],
+    headline: bool = False,
 ) -> list[Draft]:
     """The event drafts of one sentence."""
     triggers = mentions.within("trigger", *sentence)
@@ -137,6 +155,8 @@ def draft_events(
     drafts = []
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         clause = _clause_of(clauses, trigger.start, sentence)
+        if SINCE.search(mentions.text[clause[0]:clause[1]]):
+            continue
         figures = read_figures(mentions, *sentence) if trigger.value.plover == "ASSAULT" else Figures(None, None, ())
         victims = tuple((v.start, v.end) for v in figures.victim_terms)
         scene = Scene(mentions, trigger, clause, sentence, attribution, victims, type_of)
@@ -153,5 +173,7 @@ def draft_events(
             modality=_modality(mentions, trigger, clause, attribution),
             evidence=[sentence],
             claims=[(attribution, figures)],
+            back_reference=_points_back(mentions.text, trigger, clause),
+            headline=headline,
         ))
     return drafts

@@ -149,7 +149,7 @@ def extract_document(doc: Document) -> DocumentResult:
     drafts: list[Draft] = []
     previous = None
     after_boilerplate = False
-    for s, e in sentences(doc.text):
+    for n, (s, e) in enumerate(sentences(doc.text)):
         sentence_text = doc.text[s:e]
         if BOILERPLATE.match(sentence_text):
             after_boilerplate = True
@@ -171,9 +171,14 @@ def extract_document(doc: Document) -> DocumentResult:
         actors.sort(key=lambda f: f.start)
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, attribution,
-                                   lambda f: _type_of(f, kn)))
+                                   lambda f: _type_of(f, kn), headline=n == 0 and _is_title(doc.text, e)))
     events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(merge_drafts(drafts)) if _informative(d))
     return DocumentResult(doc, events)
+
+
+def _is_title(text: str, end: int) -> bool:
+    """The first line is a title when it ends without a full stop and a line break follows."""
+    return text[end - 1:end] not in (".", "؟", "!", ":") and text[end:end + 1] in ("\n", "\r")
 
 
 def _is_background(mentions: Mentions, start: int, end: int) -> bool:
