@@ -171,3 +171,24 @@ def test_store_default_url_comes_from_marsad_db(monkeypatch, tmp_path):
 def test_store_bad_url_names_the_fix(url, message):
     with pytest.raises(StoreError, match=message):
         open_store(url)
+
+
+def test_store_upgrades_an_older_database_keeping_its_rows(store_url):
+    """A database made at revision 0001 (before documents.minhash) is migrated on open."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    engine = create_engine(resolve_url(store_url))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+        conn.execute(text("INSERT INTO documents (id, content_hash, text, extracted) "
+                          "VALUES ('d-old', 'h', 'نص قديم', false)"))
+    engine.dispose()
+    with open_store(store_url) as s:
+        doc = s.get_document("d-old")
+        assert doc is not None and doc.text == "نص قديم"
+        assert list(s.iter_signatures()) == []
+        with s.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
