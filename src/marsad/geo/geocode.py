@@ -73,32 +73,34 @@ def strip_proclitic(word: str, known) -> str:
 
 def parse(words: list[str], gaz: Gazetteer) -> list[Parsed]:
     """Readings of a normalised word list, most literal first: the whole phrase, then with type
-    words, near-words and directions peeled off the front and direction adjectives off the back."""
+    words, near-words and directions peeled off the front; then the same with direction adjectives
+    taken off the back ("الضفة الغربية" and "باب شرقي" are names, "ريف حلب الشمالي" is ريف + حلب)."""
+    variants = [(list(words), False)]
+    tail = list(words)
+    while len(tail) > 1 and TRAILING.match(tail[-1]):
+        tail = tail[:-1]
+        variants.append((tail, True))
     out: list[Parsed] = []
-    kinds: tuple[str, ...] = ()
-    near = direction = False
-    words = list(words)
-    key = lexicon_key(" ".join(words))
-    if TRAILING.match(words[-1]) and gaz.rows(key):  # "الضفة الغربية" is a name, not ضفة + west
-        out.append(Parsed(key))
-    while words and TRAILING.match(words[-1]) and len(words) > 1:
-        words.pop()
-        near = True
-    while words:
-        key = lexicon_key(" ".join(words))
-        if gaz.rows(key) or gaz.rows(key.replace(" ", "")):
-            out.append(Parsed(key if gaz.rows(key) else key.replace(" ", ""), kinds, near, direction))
-        head = words[0]
-        if head in TYPE_WORDS and len(words) > 1:
-            kinds = kinds or TYPE_WORDS[head]
-        elif head in NEAR_WORDS and len(words) > 1:
-            near = True
-            direction = direction or head in DIRECTIONS
-        elif (head in FILLER or head.startswith("ال") and head[2:] in DIRECTIONS) and len(words) > 1:
-            pass
-        else:
-            break
-        words = words[1:]
+    for ws, near in variants:
+        kinds: tuple[str, ...] = ()
+        direction = False
+        while ws:
+            key = lexicon_key(" ".join(ws))
+            if gaz.rows(key):
+                out.append(Parsed(key, kinds, near, direction))
+            elif gaz.rows(key.replace(" ", "")):
+                out.append(Parsed(key.replace(" ", ""), kinds, near, direction))
+            head = ws[0]
+            if len(ws) < 2:
+                break
+            if head in TYPE_WORDS:
+                kinds = kinds or TYPE_WORDS[head]
+            elif head in NEAR_WORDS:
+                near = True
+                direction = direction or head in DIRECTIONS
+            elif not (head in FILLER or head.startswith("ال") and head[2:] in DIRECTIONS):
+                break
+            ws = ws[1:]
     return out
 
 
@@ -111,6 +113,9 @@ def _context_sets(context: Sequence[str], gaz: Gazetteer) -> tuple[set[str], set
             countries.add(item)
             continue
         key = lexicon_key(item)
+        if not gaz.rows(key):  # "بإدلب" in a context list: drop the proclitics
+            word = strip_proclitic(normalize_text(item).strip(), lambda w: bool(gaz.rows(lexicon_key(w))))
+            key = lexicon_key(word)
         names.add(key)
         for row in gaz.rows(key):
             if gaz.kind[row] == "country":

@@ -8,12 +8,14 @@ where keys are marsad.text.lexicon.lexicon_key forms (normalised, first article 
 from __future__ import annotations
 
 import marshal
+import re
 import zlib
 from pathlib import Path
 
 from marsad.text.lexicon import lexicon_key
 
 FORMAT = "marsad.gazetteer/2"
+_PUNCT = re.compile(r"[^\w\s]|_")
 KINDS = ("country", "region", "governorate", "district", "subdistrict", "locality", "camp", "crossing",
          "neighbourhood", "site")
 COLUMNS = ("kind", "country", "name", "name_ar", "admin1", "admin1_ar", "admin2", "admin2_ar", "admin3",
@@ -26,6 +28,9 @@ def variant_keys(name: str) -> set[str]:
     """Every lookup key of one Arabic name: itself, without a type word, joined and split variants."""
     key = lexicon_key(name).strip()  # "آل أحمد" → "احمد", not " احمد"
     keys = {key}
+    bare = " ".join(_PUNCT.sub(" ", key).split())  # "بعلبك - الهرمل" is also "بعلبك الهرمل"
+    if bare and bare != key:
+        keys.add(bare)
     head, _, rest = key.partition(" ")
     if rest and head in ("محافظه", "ولايه", "شعبيه", "قضاء", "منطقه", "مديريه", "ناحيه", "مدينه", "بلده", "قريه",
                          "مخيم", "معبر", "مركز", "لواء"):
