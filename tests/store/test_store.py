@@ -68,6 +68,18 @@ def test_store_exact_copy_links_to_original_and_adds_its_outlet(store):
     assert store.get_document(orig.document_id).copies == (out.document_id,)
 
 
+def test_store_deleting_a_copy_removes_its_outlet_from_the_incident(store):
+    r = strike_report("a", REPORT_A, outlet="وكالة الشرق")
+    orig = store.save(r.document, r)
+    copy = store.save(article("b", REPORT_A + " (نقلا عن الوكالة)", outlet="مدونة"), None,
+                      duplicate_of=orig.document_id)
+    (inc,) = store.query_incidents().items
+    assert inc.n_sources == 2
+    assert store.delete_document(copy.document_id)
+    (inc,) = store.query_incidents().items
+    assert inc.n_sources == 1 and store.get_incident(inc.id).sources == ("وكالة الشرق",)
+
+
 def test_store_near_copy_given_by_caller_never_makes_a_second_incident(store):
     r = strike_report("a", REPORT_A, source=SOHR)
     orig = store.save(r.document, r)

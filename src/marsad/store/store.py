@@ -30,6 +30,8 @@ from marsad.store.schema import (
     EventActorRow,
     EventPlaceRow,
     EventRow,
+    IncidentActorRow,
+    IncidentRow,
     IngestFailureRow,
     PlaceRow,
     TokenRow,
@@ -279,17 +281,22 @@ class Store:
     def delete_document(self, document_id: str) -> bool:
         """Remove a document with its events and claims and re-merge the incidents they were in.
 
-        Its copies stay, unlinked (they become unextracted originals). False when no such document.
+        Its copies stay, unlinked (they become unextracted originals); deleting a copy removes its
+        outlet from the original's incidents. False when no such document.
         """
         with self.engine.begin() as conn:
-            if conn.execute(select(D.c.id).where(D.c.id == document_id)).first() is None:
+            row = conn.execute(select(D.c.id, D.c.duplicate_of).where(D.c.id == document_id)).first()
+            if row is None:
                 return False
+            if row.duplicate_of is not None:
+                conn.execute(delete(D).where(D.c.id == document_id))
+                remerge(conn, list(conn.execute(select(E.c.key).where(E.c.document_id == row.duplicate_of))
+                                   .scalars()))
+                return True
             own = set(conn.execute(select(E.c.key).where(E.c.document_id == document_id)).scalars())
             incidents = set(conn.execute(select(E.c.incident_id).where(E.c.document_id == document_id))
                             .scalars()) - {None}
             neighbours = set(conn.execute(select(E.c.key).where(E.c.incident_id.in_(incidents))).scalars()) - own
-            from marsad.store.schema import IncidentActorRow, IncidentRow
-
             conn.execute(delete(IncidentActorRow.__table__).where(
                 IncidentActorRow.__table__.c.incident_id.in_(incidents)))
             conn.execute(delete(IncidentRow.__table__).where(IncidentRow.__table__.c.id.in_(incidents)))
