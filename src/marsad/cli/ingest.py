@@ -121,13 +121,10 @@ class Ingest:
             return
         text = item.document.text
         signature = self.index.signature(text)
-        exact = self.store.find_original(text)
-        near = None if exact else self.index.find_signature(signature)
-        if exact or near:
-            saved = self.store.save(item, None, duplicate_of=exact or near,
-                                    duplicate_kind="exact" if exact else "near", signature=signature)
-        else:
-            saved = self.store.save(item, outcome if task.action == "extract" else None, signature=signature)
+        # The store itself finds exact copies (and tells them from near ones by their hash).
+        near = self.index.find_signature(signature)
+        result = outcome if task.action == "extract" and near is None else None
+        saved = self.store.save(item, result, duplicate_of=near, signature=signature)
         if saved.status == "duplicate":
             self.counts["copies"] += 1
         elif saved.status == "exists":  # the same document twice in this run

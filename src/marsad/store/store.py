@@ -174,6 +174,8 @@ class Store:
                     kind = "exact" if duplicate_of else None
                 else:
                     duplicate_of = self._root(conn, duplicate_of)
+                    if conn.execute(select(D.c.content_hash).where(D.c.id == duplicate_of)).scalar() == chash:
+                        kind = "exact"
                 extracted = result is not None and duplicate_of is None
                 conn.execute(insert(D), [{
                     "id": key, "external_id": doc.id, "content_hash": chash, "source": source,
