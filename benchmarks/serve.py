@@ -146,6 +146,8 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     parser.add_argument("--db", help="reuse this SQLite file (loaded if missing)")
+    parser.add_argument("--cache-seconds", type=float, default=0.0,
+                        help="the server's answer cache (default 0: measure the uncached path)")
     args = parser.parse_args()
     tmp = tempfile.TemporaryDirectory()
     path = Path(args.db) if args.db else Path(tmp.name) / "bench.db"
@@ -153,7 +155,8 @@ def main() -> None:
         load(f"sqlite:///{path}", args.incidents)
     port = _free_port()
     env = {**os.environ, "MARSAD_DB": str(path)}
-    cmd = [sys.executable, "-c", "from marsad.cli import main; main()", "serve", "--port", str(port), "--workers", str(args.workers)]
+    cmd = [sys.executable, "-c", "from marsad.cli import main; main()", "serve", "--port", str(port), "--workers", str(args.workers),
+           "--cache-seconds", str(args.cache_seconds)]
     server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -176,7 +179,7 @@ def main() -> None:
         if mine:
             print(f"  {statistics.median(mine):7.1f}  {query}")
     print(f"{args.incidents:,} incidents, {args.clients} clients, {len(ms)} requests, {errors} errors, "
-          f"{args.workers} worker(s)")
+          f"{args.workers} worker(s), cache {args.cache_seconds:g} s")
     print(f"p50 {q[49]:.1f} ms  p95 {q[94]:.1f} ms  p99 {q[98]:.1f} ms  max {ms[-1]:.1f} ms")
     print(f"{len(ms) / elapsed:.0f} requests/s")
     tmp.cleanup()

@@ -29,7 +29,10 @@ def _open(db: str | None):  # noqa: ANN202 - the store's type lives in marsad.st
               help="reading needs a token too (also MARSAD_READ_TOKEN_REQUIRED=1)")
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64),
               help="worker processes (each opens the database)")
-def serve(db: str | None, host: str, port: int, read_token_required: bool | None, workers: int) -> None:
+@click.option("--cache-seconds", type=click.FloatRange(0), default=None,
+              help="reuse list answers this long (default $MARSAD_CACHE_SECONDS or 5; 0 = off)")
+def serve(db: str | None, host: str, port: int, read_token_required: bool | None, workers: int,
+          cache_seconds: float | None) -> None:
     """Serve the REST API (/api, OpenAPI at /docs) and the dashboard.
 
     Example: marsad serve --db marsad.db --port 8000
@@ -42,7 +45,10 @@ def serve(db: str | None, host: str, port: int, read_token_required: bool | None
     shown = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host
     click.echo(f"marsad: dashboard at http://{shown}:{port}/  (API docs at http://{shown}:{port}/docs)")
     if workers == 1:
-        app = create_app(store, read_token_required=read_token_required or None)
+        try:
+            app = create_app(store, read_token_required=read_token_required or None, cache_seconds=cache_seconds)
+        except MarsadError as exc:
+            raise click.ClickException(str(exc)) from exc
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Several processes need an import string: each worker builds its app from the environment.
@@ -51,6 +57,8 @@ def serve(db: str | None, host: str, port: int, read_token_required: bool | None
         os.environ["MARSAD_DB"] = db
     if read_token_required:
         os.environ["MARSAD_READ_TOKEN_REQUIRED"] = "1"
+    if cache_seconds is not None:
+        os.environ["MARSAD_CACHE_SECONDS"] = str(cache_seconds)
     uvicorn.run("marsad.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
                 log_level="warning")
 

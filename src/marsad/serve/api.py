@@ -10,7 +10,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request, Security
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPBearer
 
 from marsad.errors import InputError, MarsadError
@@ -100,16 +100,29 @@ def list_events(
     format: Annotated[str | None, Query(description="json (default) or geojson")] = None,
 ) -> Any:
     """Merged incidents matching every given filter, newest first, one page at a time."""
+    geojson = _wants_geojson(request, format)
+    key = _cache_key(request, geojson)
+    hit = request.app.state.cache.get(key)
+    if hit is not None:
+        return Response(hit.body, media_type=hit.media_type)
     try:
         page = _store(request).query_incidents(filters.build(), limit=limit, cursor=cursor)
     except InputError as exc:
         raise HTTPException(422, str(exc)) from exc
     items = [convert.incident(i) for i in page.items]
-    if _wants_geojson(request, format):
-        return JSONResponse(convert.to_feature_collection(items, page.next_cursor), media_type=GEOJSON)
-    # Built to the IncidentPage shape by `convert.incident`; returned as a Response so FastAPI does not
-    # validate 100-1000 items again on the hot path (the tests check the shape against the model).
-    return JSONResponse({"items": items, "next_cursor": page.next_cursor})
+    if geojson:
+        response = JSONResponse(convert.to_feature_collection(items, page.next_cursor), media_type=GEOJSON)
+    else:
+        # Built to the IncidentPage shape by `convert.incident`; returned as a Response so FastAPI does
+        # not validate 100-1000 items again on the hot path (the tests check the shape against the model).
+        response = JSONResponse({"items": items, "next_cursor": page.next_cursor})
+    request.app.state.cache.put(key, response.body, response.media_type)
+    return response
+
+
+def _cache_key(request: Request, geojson: bool) -> str:
+    params = sorted(request.query_params.multi_items())
+    return f"{request.url.path}|{geojson}|{params}"
 
 
 @router.get("/events/{incident_id}", response_model=IncidentOut, dependencies=[Depends(read_access)])
@@ -144,7 +157,14 @@ def list_actors(request: Request, q: Annotated[str | None, Query(max_length=100)
 @router.get("/stats/daily", response_model=DailyCountsOut, dependencies=[Depends(read_access)])
 def daily(request: Request, filters: Annotated[Filters, Depends()]) -> Any:
     """Incidents per day and PLOVER type, for the timeline."""
-    return {"days": convert.daily_rows(_store(request).daily_counts(filters.build()))}
+    key = _cache_key(request, False)
+    hit = request.app.state.cache.get(key)
+    if hit is not None:
+        return Response(hit.body, media_type=hit.media_type)
+    days = DailyCountsOut(days=convert.daily_rows(_store(request).daily_counts(filters.build())))
+    response = Response(days.model_dump_json(), media_type="application/json")
+    request.app.state.cache.put(key, response.body, response.media_type)
+    return response
 
 
 def _extract(body: DocumentIn) -> Any:
@@ -159,7 +179,7 @@ def _extract(body: DocumentIn) -> Any:
         raise HTTPException(422, "give the article as {\"text\": …} (with optional title, url, outlet, published)")
     document = Document(body.id, body.text, body.published, body.url, body.outlet, body.title, body.language)
     try:
-        from marsad.extract.pipeline import extract_document
+        from marsad.extraction.pipeline import extract_document
     except ImportError as exc:
         raise HTTPException(503, "the extractor is not installed in this build") from exc
     return extract_document(document)
@@ -173,6 +193,8 @@ def post_document(request: Request, body: DocumentIn) -> Any:
         saved = _store(request).save(result.document, result)
     except MarsadError as exc:
         raise HTTPException(422, str(exc)) from exc
+    finally:
+        request.app.state.cache.clear()
     document_id = saved if isinstance(saved, str) else (getattr(saved, "document_id", None) or result.document.id)
     return {"document_id": str(document_id), "events": len(result.events),
             "status": getattr(saved, "status", None), "incident_ids": list(getattr(saved, "incident_ids", ()))}
@@ -181,5 +203,7 @@ def post_document(request: Request, body: DocumentIn) -> Any:
 @router.delete("/documents/{document_id}", status_code=204, dependencies=[Depends(write_access)])
 def delete_document(request: Request, document_id: str) -> None:
     """Remove a document and its claims; incidents left with no claim go too (needs a token)."""
-    if _store(request).delete_document(document_id) is False:
+    deleted = _store(request).delete_document(document_id)
+    request.app.state.cache.clear()
+    if deleted is False:
         raise HTTPException(404, f"no document {document_id!r}")

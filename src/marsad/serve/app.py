@@ -17,7 +17,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from marsad.errors import MarsadError
 from marsad.serve.api import read_access, router
+from marsad.serve.cache import ResponseCache
 from marsad.serve.security import SecurityHeaders
 
 HERE = Path(__file__).parent
@@ -29,8 +31,20 @@ def read_token_required_from_env() -> bool:
     return os.environ.get("MARSAD_READ_TOKEN_REQUIRED", "").strip().lower() in ("1", "true", "yes", "on")
 
 
-def create_app(store: Any, *, read_token_required: bool | None = None) -> FastAPI:
-    """The app over an open store. Reading needs a token when read_token_required (default: env)."""
+def cache_seconds_from_env() -> float:
+    """MARSAD_CACHE_SECONDS: how long list answers are reused (default 5; 0 turns the cache off)."""
+    raw = os.environ.get("MARSAD_CACHE_SECONDS", "").strip()
+    try:
+        return max(float(raw), 0.0) if raw else 5.0
+    except ValueError as exc:
+        raise MarsadError(f"MARSAD_CACHE_SECONDS={raw!r} is not a number of seconds; give e.g. 5, or 0 "
+                          "to turn the cache off") from exc
+
+
+def create_app(store: Any, *, read_token_required: bool | None = None,
+               cache_seconds: float | None = None) -> FastAPI:
+    """The app over an open store. Reading needs a token when read_token_required (default: env);
+    list answers are reused for cache_seconds (default: env, else 5; 0 = off)."""
     app = FastAPI(
         title="marsad",
         description="Arabic conflict news as geocoded, source-attributed events (codebook marsad.document/1).",
@@ -41,6 +55,7 @@ def create_app(store: Any, *, read_token_required: bool | None = None) -> FastAP
     app.state.store = store
     app.state.read_token_required = (read_token_required_from_env() if read_token_required is None
                                      else read_token_required)
+    app.state.cache = ResponseCache(cache_seconds_from_env() if cache_seconds is None else cache_seconds)
     app.add_middleware(SecurityHeaders)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
