@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LOAD = "import time; t=time.perf_counter(); from marsad.extract.knowledge import load_knowledge; " \
+LOAD = "import time; t=time.perf_counter(); from marsad.extraction.knowledge import load_knowledge; " \
        "from marsad.geo import load_gazetteer; load_knowledge(); load_gazetteer(); " \
        "print(time.perf_counter()-t)"
 
@@ -42,7 +42,7 @@ def main() -> None:
     load = float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True)
                  .stdout.strip())
     print(f"knowledge base + gazetteer load (fresh process): {load:.3f} s  (goal ≤ 1 s)")
-    from marsad.extract.pipeline import document_from_dict, extract_document
+    from marsad.extraction.pipeline import document_from_dict, extract_document
 
     docs = [document_from_dict(a) for a in articles(args.articles)]
     extract_document(docs[0])  # warm: loads the knowledge base

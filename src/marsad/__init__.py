@@ -14,7 +14,7 @@ __all__ = ["extract", "extract_many", "extract_document"]
 def __getattr__(name: str):
     # The knowledge base loads on first use, not on `import marsad`.
     if name in __all__:
-        from marsad.extract import pipeline
+        from marsad.extraction import pipeline
 
         return getattr(pipeline, name)
     raise AttributeError(name)

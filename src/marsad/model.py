@@ -148,8 +148,17 @@ _EVENT_KEYS = (
 )
 
 
+def _lists(value: Any) -> Any:
+    """Tuples become lists, so the dict is plain JSON data (what the schema and json expect)."""
+    if isinstance(value, dict):
+        return {k: _lists(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_lists(v) for v in value]
+    return value
+
+
 def event_to_dict(event: Event) -> dict[str, Any]:
-    raw = asdict(event)
+    raw = _lists(asdict(event))
     return {k: raw[k] for k in _EVENT_KEYS}
 
 

@@ -298,3 +298,12 @@ def test_dates_shipped_month_list_loads() -> None:
 def test_dates_month_list_errors_name_the_line(tsv: str, message: str) -> None:
     with pytest.raises(KnowledgeBaseError, match=message):
         parse_months(tsv)
+
+
+def test_dates_overnight_is_the_night_before_publication():
+    from datetime import date
+
+    from marsad.text.dates import find_dates
+
+    found = find_dates("عبر نحو مئتي مقاتل الحدود خلال الليل", date(2021, 5, 9))
+    assert [(d.text, d.start_date) for d in found] == [("خلال الليل", date(2021, 5, 8))]

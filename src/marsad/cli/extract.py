@@ -73,7 +73,7 @@ def _jobs_from_jsonl(path: Path) -> Iterator[Job]:
 
 
 def _run(job: Job) -> Outcome:
-    from marsad.extract.pipeline import document_from_dict, extract_document
+    from marsad.extraction.pipeline import document_from_dict, extract_document
 
     doc_id = (job.record or {}).get("id")
     if job.error:
@@ -109,7 +109,7 @@ def extract(source: Path, published: str | None, out_dir: Path | None, workers: 
 
     Example: marsad extract article.txt --published 2024-12-02
     """
-    from marsad.extract.table import format_table
+    from marsad.extraction.table import format_table
     from marsad.model import document_result_from_dict
 
     try:

@@ -38,7 +38,7 @@ Extractor = Callable[[Document], DocumentResult]
 def load_extractor() -> Extractor:
     """The extraction core's `extract_document` (an error naming the fix when it cannot load)."""
     try:
-        from marsad.extract.pipeline import extract_document
+        from marsad.extraction.pipeline import extract_document
     except ImportError as exc:
         raise MarsadError(f"the extraction core cannot be loaded ({exc}); reinstall marsad: pip install -e .") \
             from exc

@@ -90,7 +90,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
             rf"{_CL}(?:عام|العام|سنه|السنه)\s+(?P<y>[0-9]{{4}})(?![0-9])(?:\s*(?P<h>ه(?!\w)|هجري\w*))?")),
         ("two_days", re.compile(rf"{_CL}(?:اول من امس|اول امس|امس الاول)(?!\w)")),
         ("yesterday", re.compile(
-            rf"{_CL}(?:(?:(?:{_PART}|يوم)\s+)?(?:امس|البارحه)|الامس|الليله الماضيه)(?!\w)(?:\s+(?:ال)(?P<wd>{wd}))?")),
+            rf"{_CL}(?:(?:(?:{_PART}|يوم)\s+)?(?:امس|البارحه)|الامس|الليله الماضيه|خلال الليل|ليله امس)(?!\w)(?:\s+(?:ال)(?P<wd>{wd}))?")),
         ("today", re.compile(
             rf"{_CL}(?:(?:{_PART}\s+)?(?:هذا اليوم|اليوم)|هذا الصباح|هذا المساء|الليله(?!\s+{_PAST}))(?!\w)"
             rf"(?P<tail>\s+ال(?:(?P<wd>{wd})(?!\w)|(?!ي(?!\w))\w+))?")),
@@ -304,7 +304,7 @@ def _anchors() -> ahocorasick.Automaton:
     names: dict[str, set[str]] = {}
     for key, pats in (
         ("امس", ("yesterday", "two_days")), ("البارحه", ("yesterday",)), ("اليوم", ("today",)),
-        ("الليله", ("today", "yesterday")), ("الصباح", ("today",)), ("المساء", ("today",)),
+        ("الليله", ("today", "yesterday")), ("الليل", ("yesterday",)), ("الصباح", ("today",)), ("المساء", ("today",)),
         ("ساعه", ("hours",)), ("الساعات", ("hours",)), ("الشهر", ("month_year",)),
         ("عام", ("year", "month_year")), ("سنه", ("year", "month_year")), ("ايام", ("days",)),
         ("اسبوع", ("days",)),
