@@ -175,6 +175,7 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     ntext = norm.text
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     adjectives = country_adjectives()
+    bare_countries = _bare_countries(gaz)
     hits: list[_Hit] = []
     inert = inert_spans(ntext)
     for m_start, m_end, key, prefix in gaz.scan(ntext):
@@ -182,10 +183,12 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
             continue
         if inert and any(s <= m_start and m_end <= e for s, e in inert):
             continue
-        rows = gaz.rows(key)
-        if key in _bare_countries(gaz) and ntext.startswith("ال", m_start):
-            continue  # المالي is "financial", not Mali
         word_start = m_start - len(prefix)
+        if key in stops and not _may_lift_stop(ntext, word_start, prefix, hits):
+            continue  # fast path: most hits are common words (أن، يوم، بيان)
+        rows = gaz.rows(key)
+        if key in bare_countries and ntext.startswith("ال", m_start):
+            continue  # المالي is "financial", not Mali
         cue, ns, kinds, near, direction, type_word = _read_cues(ntext, word_start, prefix)
         ns = m_start if ns < 0 else ns
         ne = m_end
@@ -263,6 +266,14 @@ def _is_big(key: str, rows: list[int], gaz: Gazetteer, hint: str | None) -> bool
     if found is None:
         found = _BIG[(id(gaz), key, hint)] = _big(rows, gaz, hint)
     return found
+
+
+def _may_lift_stop(text: str, word_start: int, prefix: str, hits: list[_Hit]) -> bool:
+    """Whether a stop word could still be accepted: a type word right before it, or a list it continues."""
+    tok, at = _prev_word(text, word_start)
+    if at >= 0 and _bare(tok) in TYPE_WORDS:
+        return True
+    return bool(hits) and (prefix.startswith("و") or text[hits[-1].ne:word_start].strip() in ("،", ",", "و"))
 
 
 def _foreign_admin(rows: list[int], gaz: Gazetteer, named: set[str]) -> bool:

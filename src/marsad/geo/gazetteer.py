@@ -7,6 +7,7 @@ and a lazily built clitic-aware `lexicon` for scanning texts.
 
 from __future__ import annotations
 
+import re
 import threading
 import zlib
 from pathlib import Path
@@ -18,6 +19,8 @@ from marsad.geo.places import Place
 from marsad.geo.records import COLUMNS, read_table
 from marsad.text.lexicon import ARTICLE, PROCLITICS, lexicon_key
 
+_MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
+_NON_WORD = re.compile(r"[^\w]|_")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "data" / "gazetteer.bin"
 REBUILD = "rebuild it with: marsad kb build-gazetteer ../shared/data/gazetteer"
 
@@ -92,8 +95,8 @@ class Gazetteer:
             with self._lock:
                 if self._automaton is None:
                     auto = ahocorasick.Automaton()
-                    for key in self.index_ar:
-                        auto.add_word(key, key)
+                    for key in self.index_ar:  # the trailing space: only matches that end a word
+                        auto.add_word(key + " ", key)
                     auto.make_automaton()
                     self._automaton = auto
         return self._automaton
@@ -104,17 +107,20 @@ class Gazetteer:
         after a proclitic chain and ends at a word end; the article belongs to the match), but linear."""
         n = len(text)
         cands = []
-        for last, key in self.automaton().iter(text):
-            ne = last + 1
-            if ne < n and text[ne].isalnum():
-                continue
+        spaced = _NON_WORD.sub(" ", text) + " "  # same length + 1: every word ends before a space
+        for last, key in self.automaton().iter(spaced):
+            ne = last
             ns = ne - len(key)
-            ws = ns
-            while ws > 0 and text[ws - 1].isalnum():
-                ws -= 1
-            prefix = text[ws:ns]
-            if prefix and prefix not in PROCLITICS:
-                continue
+            prefix = ""
+            if ns > 0 and spaced[ns - 1] != " ":
+                ws, lim = ns - 1, max(0, ns - _MAX_PROCLITIC)
+                while ws > lim and spaced[ws - 1] != " ":
+                    ws -= 1
+                if ws > 0 and spaced[ws - 1] != " ":
+                    continue  # inside a word, farther than any proclitic chain
+                prefix = text[ws:ns]
+                if prefix not in PROCLITICS:
+                    continue
             cands.append((ns - ne, ns, ne, key, prefix))
         cands.sort()
         taken = bytearray(n + 1)

@@ -35,7 +35,7 @@ for _words, _kinds in (
     for _w in _words:
         TYPE_WORDS[_w] = _kinds
 # Words that make the place "near"/"part of" rather than the place itself (precision 2 at best).
-NEAR_WORDS = frozenset({"ريف", "ريفي", "ارياف", "ضواحي", "محيط", "اطراف", "قرب", "جوار", "مشارف", "بالقرب", "تخوم",
+NEAR_WORDS = frozenset({"ريف", "ريفي", "ارياف", "محور", "جبهه", "ضواحي", "محيط", "اطراف", "قرب", "جوار", "مشارف", "بالقرب", "تخوم",
                         "مداخل", "مدخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
                         "بادية", "باديه"})
 DIRECTIONS = frozenset({"شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط"})
