@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.extract.mentions import WORD, Found, Mentions
+from marsad.extraction.mentions import WORD, Found, Mentions
 
 _CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|في)\s")
 MAX_SOURCE_WORDS = 7
@@ -51,7 +51,7 @@ def _source_after(mentions: Mentions, verb: Found, end: int) -> tuple[Found | No
 
 
 def _actor_type(found: Found) -> str | None:
-    from marsad.extract.knowledge import load_knowledge
+    from marsad.extraction.knowledge import load_knowledge
 
     value = found.value if isinstance(found.value, str) else None
     if value is None:

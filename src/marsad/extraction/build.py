@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.extract.events import Draft
-from marsad.extract.knowledge import Knowledge
-from marsad.extract.mentions import Found, Mentions
+from marsad.extraction.events import Draft
+from marsad.extraction.knowledge import Knowledge
+from marsad.extraction.mentions import Found, Mentions
 from marsad.model import Acled, Actor, Claim, DateSpan, Event, Figure, Location, Plover, Span
 
 CIVILIAN_SUFFIX = "-CIV"

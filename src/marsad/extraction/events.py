@@ -10,10 +10,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from marsad.extract.attribution import Attribution
-from marsad.extract.figures import Figures, read_figures
-from marsad.extract.mentions import Found, Mentions
-from marsad.extract.roles import Roles, Scene, assign_roles
+from marsad.extraction.attribution import Attribution
+from marsad.extraction.figures import Figures, read_figures
+from marsad.extraction.mentions import Found, Mentions
+from marsad.extraction.roles import Roles, Scene, assign_roles
 
 MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "territory", "firearms",
              "civilians", "abduction", "sexual", "melee", "mob")
@@ -53,12 +53,32 @@ def _clause_of(clauses: list[tuple[int, int]], pos: int, sentence: tuple[int, in
     return sentence
 
 
+# "لدعم", "لتطويق", "لصد": a purpose, not an event; "تعرضت لقصف" is one.
+EXPOSED = re.compile(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)\s*$")
+
+
+def _purpose(t: Found, mentions: Mentions, sentence: tuple[int, int], triggers: list[Found]) -> bool:
+    """A trigger that is (or is governed by) a purpose noun after ل: "لدعم هجوم الجيش"."""
+    text = mentions.text
+    if t.prefix.endswith("ل") and "noun" in t.value.flags:
+        return not EXPOSED.search(text[max(sentence[0], t.start - 16):t.start - len(t.prefix)])
+    return any(o is not t and o.end <= t.start and o.prefix.endswith("ل") and "noun" in o.value.flags
+               and mentions.distance(o, t) <= 1 for o in triggers)
+
+
+def _bare_definite(t: Found, mentions: Mentions, candidates: list[Found]) -> bool:
+    """"الضربات" with nothing of its own near it points back at strikes told before."""
+    return mentions.text.startswith("ال", t.start) and not any(mentions.distance(c, t) <= 3 for c in candidates)
+
+
 def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
                    candidates: list[Found]) -> list[Found]:
     """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
     by_type: dict[str, list[Found]] = {}
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
+            continue
+        if _purpose(t, mentions, sentence, triggers):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
@@ -76,7 +96,7 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
                 if not weak:
                     continue
                 strong = weak
-        strong.sort(key=lambda t: (_mode_rank(t.value.mode), t.start))
+        strong.sort(key=lambda t: (_bare_definite(t, mentions, candidates), _mode_rank(t.value.mode), t.start))
         chosen.append(strong[0])
     return sorted(chosen, key=lambda t: t.start)
 
@@ -126,12 +146,33 @@ def _points_back(text: str, trigger: Found, clause: tuple[int, int]) -> bool:
     return bool(BACK_REFERENCE.search(before) or DEMONSTRATIVE_AFTER.match(text[trigger.end:trigger.end + 12]))
 
 
-def _date(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int]) -> Found | None:
+COMPLEMENTIZER = re.compile(r"(?:^|\s)(?:[إأا]ن|[إأا]نه|[إأا]نها|[إأا]نهم|ب[أا]ن)(?:\s|$)|:")
+
+
+def _statement_head(mentions: Mentions, attribution: Attribution | None) -> tuple[int, int]:
+    """"قال الجيش يوم الأحد إن": the words between a reporting verb and what it reports."""
+    if attribution is None:
+        return (0, 0)
+    v = attribution.verb
+    m = COMPLEMENTIZER.search(mentions.text, v.end, attribution.span[1])
+    return (v.start, m.end() if m else v.end)
+
+
+def _date(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int],
+          attribution: Attribution | None) -> Found | None:
+    """The event's date: in its clause, else its sentence; the day a statement was made
+    ("قال ... يوم الأحد إن") only when nothing else dates the event."""
+    head = _statement_head(mentions, attribution)
+    fallback = None
     for span in (clause, sentence):
-        dates = [d for d in mentions.within("date", *span) if d.value.start_date is not None]
-        if dates:
-            return dates[0]
-    return None
+        for d in mentions.within("date", *span):
+            if d.value.start_date is None:
+                continue
+            if head[0] <= d.start < head[1]:
+                fallback = fallback or d
+                continue
+            return d
+    return fallback
 
 
 def draft_events(
@@ -168,7 +209,7 @@ def draft_events(
             roles=roles,
             figures=figures,
             places=_places(mentions, trigger, clause, sentence, excluded),
-            date=_date(mentions, clause, sentence),
+            date=_date(mentions, clause, sentence, attribution),
             attribution=attribution,
             modality=_modality(mentions, trigger, clause, attribution),
             evidence=[sentence],

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.extract.mentions import Found, Mentions
+from marsad.extraction.mentions import Found, Mentions
 from marsad.model import Figure, Span
 
 WINDOW = 6  # words between a number and its casualty word

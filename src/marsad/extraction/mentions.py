@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from marsad.extract.knowledge import Knowledge
+from marsad.extraction.knowledge import Knowledge
 from marsad.geo import find_places
 from marsad.text.dates import find_dates
 from marsad.text.normalize import Normalized
@@ -69,9 +69,15 @@ def _lex(kind: str, lexicon, norm: Normalized) -> list[Found]:
     return [Found(m.start, m.end, kind, m.values[0], m.prefix) for m in lexicon.find(norm)]
 
 
+def is_adjective(c: Found, text: str) -> bool:
+    """A nationality adjective; "السورية" is one even where "سورية" is also the country's name."""
+    return c.value[1] == "adjective" or (c.value[1] == "name" and text.startswith("ال", c.start)
+                                         and not c.prefix and text[c.start:c.end].endswith(("ية", "ي", "يه")))
+
+
 def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found]) -> list[Found]:
     """"القوات الروسية", "الطائرات السورية والروسية": a force noun and the adjectives after it."""
-    adjectives = [c for c in countries if c.value[1] == "adjective"]
+    adjectives = [c for c in countries if is_adjective(c, norm.raw)]
     if not adjectives:
         return []
     out = []
@@ -119,11 +125,11 @@ def _merge_actors(lexical: list[Found], composed: list[Found]) -> list[Found]:
     return sorted(out, key=lambda f: (f.start, f.end))
 
 
-def _adjective_forces(kn: Knowledge, countries: list[Found]) -> list[Found]:
+def _adjective_forces(kn: Knowledge, countries: list[Found], text: str) -> list[Found]:
     """Each nationality adjective as the forces it may stand for ("غارة إسرائيلية" → ISR-MIL)."""
     out = []
     for c in countries:
-        country = kn.countries.get(c.value[0]) if c.value[1] == "adjective" else None
+        country = kn.countries.get(c.value[0]) if is_adjective(c, text) else None
         if country is not None and f"{country.iso3}-MIL" in kn.actors:
             out.append(Found(c.start, c.end, "actor", f"{country.iso3}-MIL", c.prefix))
     return out
@@ -146,7 +152,7 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
     names = [(a.start, a.end) for a in found["actor"] if a not in composed]
-    found["adjective"] = _adjective_forces(kn, countries)
+    found["adjective"] = _adjective_forces(kn, countries, text)
     found["trigger"] = [t for t in _lex("trigger", kn.trigger_lexicon, norm)
                         if not any(s <= t.start and t.end <= e for s, e in names) and not _article_on_verb(t, text)]
     found["verb"] = _lex("verb", kn.verb_lexicon, norm)

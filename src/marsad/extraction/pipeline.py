@@ -20,11 +20,11 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
 from marsad.errors import InputError
-from marsad.extract.attribution import attribute
-from marsad.extract.build import Context, build_event, merge_drafts
-from marsad.extract.events import Draft, draft_events
-from marsad.extract.knowledge import Knowledge, load_knowledge
-from marsad.extract.mentions import Found, Mentions, find_mentions
+from marsad.extraction.attribution import attribute
+from marsad.extraction.build import Context, build_event, merge_drafts
+from marsad.extraction.events import Draft, draft_events
+from marsad.extraction.knowledge import Knowledge, load_knowledge
+from marsad.extraction.mentions import Found, Mentions, find_mentions, is_adjective
 from marsad.model import Document, DocumentResult
 from marsad.text.normalize import normalize
 from marsad.text.segment import clauses, sentences
@@ -96,8 +96,11 @@ def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, act
         if f.value[1] != "name" or any(a.start < f.end and f.start < a.end for a in actors):
             continue
         before = text[max(start, f.start - 16):f.start - len(f.prefix)]
-        if f.prefix.endswith("ب") or LOCATIVE.search(before):
+        if f.prefix.endswith("ب") or LOCATIVE.search(before) or is_adjective(f, text):
             continue
+        if any(t.value.plover in ("MOBILIZE", "RETREAT", "ASSAULT") and text[t.end:f.start].strip() == ""
+               for t in mentions.within("trigger", start, f.start)):
+            continue  # "دخلت سوريا", "اجتاحت لبنان": the country is where they went
         country = kn.countries.get(f.value[0])
         if country is None:
             continue
@@ -172,8 +175,30 @@ def extract_document(doc: Document) -> DocumentResult:
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, attribution,
                                    lambda f: _type_of(f, kn), headline=n == 0 and _is_title(doc.text, e)))
-    events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(merge_drafts(drafts)) if _informative(d))
+    kept = [d for d in merge_drafts(drafts) if _informative(d)]
+    inherit_dates(kept, mentions, published)
+    events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(kept))
     return DocumentResult(doc, events)
+
+
+STORY_WINDOW = 7  # days before publication in which the article's own news happens
+
+
+def inherit_dates(drafts: list[Draft], mentions: Mentions, published: date | None) -> None:
+    """Events told without a day of their own happened when the story around them did: the day of
+    the last dated event before them, else the first recent date of the article."""
+    if published is None:
+        return
+    recent = [d for d in mentions.by_kind.get("date", [])
+              if d.value.start_date is not None and 0 <= (published - d.value.start_date).days <= STORY_WINDOW
+              and d.value.precision in ("day", "range")]
+    last = recent[0] if recent else None
+    for d in sorted(drafts, key=lambda d: d.evidence[0]):
+        if d.date is not None:
+            if d.date in recent:
+                last = d.date
+            continue
+        d.date = last
 
 
 def _is_title(text: str, end: int) -> bool:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from marsad.extract.attribution import Attribution
-from marsad.extract.mentions import Found, Mentions
+from marsad.extraction.attribution import Attribution
+from marsad.extraction.mentions import Found, Mentions
 
 AGENT_CUE = re.compile(
     r"(?:(?:نفذ|شن|أطلق|اطلق|تبن|ألق|القا|ارتكب|فجر)\S*|قبل|جانب|يد|بها|به)\s*$"
@@ -149,6 +149,8 @@ def _subject(scene: Scene, candidates: list[Found]) -> Found | None:
     before = [c for c in candidates if c.end <= t.start]
     if "verb" in t.value.flags and after and m.distance(t, after[0]) <= 4:
         return after[0]
+    if t.value.plover in PAIRWISE and len(before) >= 2:
+        return before[0]  # "أخبر X Y في مكالمة": subject first, then the object
     if before and m.distance(before[-1], t) <= 8:
         return _head_of_chain(text, before, before[-1])
     covering = [c for c in candidates if c.start <= t.start and c.end >= t.end]
