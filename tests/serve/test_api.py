@@ -184,3 +184,11 @@ def test_api_responses_carry_the_security_headers(client):
         assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
         assert headers["x-content-type-options"] == "nosniff"
         assert headers["referrer-policy"] == "no-referrer"
+
+
+@pytest.mark.parametrize("page", ["incidents", "documents"])
+def test_api_page_shells_escape_the_id_from_the_url(client, page):
+    response = client.get(f"/{page}/%22%3E%3Cscript%3Ealert(1)%3C")
+    assert response.status_code == 200
+    assert "<script>alert(1)" not in response.text
+    assert 'data-id="&#34;&gt;&lt;script&gt;alert(1)&lt;"' in response.text
