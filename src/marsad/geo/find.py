@@ -189,8 +189,13 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
         rows = gaz.rows(key)
         if key in bare_countries and ntext.startswith("ال", m_start):
             continue  # المالي is "financial", not Mali
+        if (not ntext.startswith("ال", m_start) and _needs_article(key, rows, gaz)
+                and _bare(_prev_word(ntext, word_start)[0]) not in TYPE_WORDS):
+            continue  # "رقة" alone is a word; the city is الرقة
         cue, ns, kinds, near, direction, type_word = _read_cues(ntext, word_start, prefix)
         ns = m_start if ns < 0 else ns
+        if kinds and type_word not in SINGULAR_TYPES and any(gaz.kind[r] == "country" for r in rows):
+            kinds = ()  # "مدن العراق"، "منطقة قطر": the country, not a village called العراق
         ne = m_end
         trail = TRAILING.match(ntext, ne)
         if trail:
@@ -265,6 +270,19 @@ def _is_big(key: str, rows: list[int], gaz: Gazetteer, hint: str | None) -> bool
     found = _BIG.get((id(gaz), key, hint))
     if found is None:
         found = _BIG[(id(gaz), key, hint)] = _big(rows, gaz, hint)
+    return found
+
+
+_ARTICLE_KEYS: dict[tuple[int, str], bool] = {}
+
+
+def _needs_article(key: str, rows: list[int], gaz: Gazetteer) -> bool:
+    """True when every place of this key is written with the article (الرقة، الحسكة)."""
+    found = _ARTICLE_KEYS.get((id(gaz), key))
+    if found is None:
+        names = [normalize_text(gaz.place(r).name_ar or "") for r in rows[:20]]
+        found = bool(names) and all(n.startswith("ال") for n in names) and " " not in key
+        _ARTICLE_KEYS[(id(gaz), key)] = found
     return found
 
 

@@ -30,7 +30,6 @@ for _words, _kinds in (
     (("حي", "احياء", "حيي"), ("neighbourhood", "locality")),
     (("قضاء", "مديريه", "مديريات", "منطقه", "مناطق", "مركز"), ("district", "subdistrict", "locality")),
     (("ناحيه", "نواحي", "عزله"), ("subdistrict", "locality")),
-    (("مطار",), ("site", "locality")),
 ):
     for _w in _words:
         TYPE_WORDS[_w] = _kinds
@@ -139,8 +138,8 @@ def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: se
             s += 2.0
         if ctx_names and not ctx_names.isdisjoint(gaz.admin_keys(row)):
             s += 2.5
-        if kinds:
-            s += 3.0 if kind in kinds else -1.0
+        if kinds:  # the first kind a type word announces is the likeliest (مخيم: a camp, else a town)
+            s += (3.0 if kind == kinds[0] else 2.0) if kind in kinds else -1.0
         scored.append((s, row))
     scored.sort(key=lambda t: -t[0])
     return scored

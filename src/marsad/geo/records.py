@@ -26,7 +26,9 @@ SPLIT_HEADS = ("ابو", "بو", "ام", "كفر", "دير", "تل", "عين", "
 
 def variant_keys(name: str) -> set[str]:
     """Every lookup key of one Arabic name: itself, without a type word, joined and split variants."""
-    key = lexicon_key(name).strip()  # "آل أحمد" → "احمد", not " احمد"
+    key = lexicon_key(name).strip()
+    if name.lstrip().startswith(("آل ", "ال ")):  # "آل الدولة" (a family seat): key "دوله", like "الدولة"
+        key = lexicon_key(key)
     keys = {key}
     bare = " ".join(_PUNCT.sub(" ", key).split())  # "بعلبك - الهرمل" is also "بعلبك الهرمل"
     if bare and bare != key:
