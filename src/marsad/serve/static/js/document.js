@@ -37,7 +37,7 @@
   }
 
   // The text as text nodes and <mark> elements: one mark per stretch covered by the same spans.
-  function markedText(text, events) {
+  function markedText(text, events, language) {
     const chars = Array.from(text);
     const spans = collectSpans(events, chars);
     const cuts = new Set([0, chars.length]);
@@ -46,7 +46,8 @@
       cuts.add(s.end);
     }
     const points = [...cuts].sort((a, b) => a - b);
-    const body = el("div", { class: "article-text", id: "article-text" });
+    // The article keeps its own direction whatever the interface language is.
+    const body = el("div", { class: "article-text", id: "article-text", dir: !language || language === "ar" ? "rtl" : "auto" });
     const seen = new Set();
     for (let i = 0; i + 1 < points.length; i++) {
       const [a, b] = [points[i], points[i + 1]];
@@ -89,7 +90,7 @@
       el("mark", { class: "ev-evidence" }, t("evidence")), " ", el("mark", { class: "ev-actor" }, t("actor1")), " ",
       el("mark", { class: "ev-place" }, t("place")), " ", el("mark", { class: "ev-date" }, t("date")), " ",
       el("mark", { class: "ev-figure" }, t("fatalities")), " ", el("mark", { class: "ev-source" }, t("source"))));
-    root.append(markedText(doc.text, data.events || []));
+    root.append(markedText(doc.text, data.events || [], doc.language));
 
     side.replaceChildren(el("h2", {}, t("events_in_article")));
     const list = el("ol", { class: "event-list" });

@@ -23,14 +23,14 @@
     const differs = figure && lowest !== null && figure.min !== lowest;
     const source = claim.source ? Marsad.actorName(claim.source) : t("own_voice");
     const card = el("section", { class: "claim" + (differs ? " claim-differs" : "") },
-      el("h3", { class: "claim-source" }, source),
+      el("h3", { class: "claim-source", dir: "auto" }, source),
       el("dl", {},
         row("verb", claim.verb),
         row("fatalities", el("span", { class: "figure" }, Marsad.figureText(figure))),
         row("injured", Marsad.figureText(claim.injured)),
         row("outlet", claim.outlet || claim.url || ""),
         row("published", el("bdi", {}, claim.published || ""))));
-    if (claim.evidence && claim.evidence.text) card.append(el("blockquote", { class: "evidence" }, claim.evidence.text));
+    if (claim.evidence && claim.evidence.text) card.append(el("blockquote", { class: "evidence", dir: "auto" }, claim.evidence.text));
     if (claim.document_id) {
       const href = "/documents/" + encodeURIComponent(claim.document_id) + "#event-" + encodeURIComponent(localEventId(claim.event_key));
       card.append(el("a", { href, class: "more" }, t("open_article")));
