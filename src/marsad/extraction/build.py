@@ -240,8 +240,8 @@ def generic_actor(ctx: Context, generic_id: str, mention: Span | None) -> Actor 
 
 def _protest_roles(ctx: Context, trigger, actor1: Actor | None, actor2: Actor | None):
     """Protesters act; forces that break up a protest are acted on (actor2)."""
-    if actor1 is not None and actor1.type in ("state_forces", "external_force"):
-        actor1, actor2 = None, actor2 or actor1
+    if actor1 is not None and actor1.type in ("state_forces", "external_force", "government", "person"):
+        actor1, actor2 = None, actor2 or (actor1 if actor1.type != "person" else None)
     if actor1 is None:
         actor1 = generic_actor(ctx, "*-RIO" if trigger.mode == "riot" else "*-PRO", None)
     return actor1, actor2

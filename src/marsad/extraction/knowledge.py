@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from marsad.kb.actors import ActorEntry, Country, load_actors
+from marsad.kb.context import ContextActors, load_context_actors
 from marsad.kb.lexicons import (
     CasualtyTerm,
     Cue,
@@ -29,8 +30,7 @@ FORCE_NOUNS = (
     "البوارج", "السفن الحربية", "الطائرات المسيرة", "مسيرات", "المسيرات", "الجنود", "جنود", "القطع البحرية",
     "الضربات", "ضربات", "الغارات", "غارات", "الضربات الجوية", "ضربات جوية", "الغارات الجوية", "غارات جوية",
 )
-# In news about Palestine a bare "الجيش" or "الجنود" is Israel's army, not the PA's forces.
-GENERIC_OVERRIDES = {("*-MIL", "PS"): "ISR-MIL"}
+CONTEXT_PREFIX = "ctx:"
 MINISTRY_NOUNS = ("وزارة الخزانة", "وزارة الدفاع", "وزارة الداخلية", "وزارة الخارجية", "الرئيس", "رئيس الوزراء",
                   "رئيس الحكومة", "وزير الخارجية", "وزير الدفاع", "الخارجية", "الدفاع", "البيت الأبيض")
 GOVERNMENT_NOUNS = MINISTRY_NOUNS + ("الحكومة", "حكومة", "السلطات", "سلطات", "الرئاسة", "الخارجية", "وزارة الخارجية", "النظام")
@@ -47,13 +47,18 @@ class Knowledge:
     casualty_lexicon: Lexicon[CasualtyTerm]
     cue_lexicon: Lexicon[Cue]
     force_nouns: Lexicon[str]  # value "MIL" or "GOV"
+    context: ContextActors
 
     def resolve(self, actor_id: str, country: str | None) -> ActorEntry | None:
-        """The concrete actor for an id; generic "*-MIL" needs the country (ISO2)."""
+        """The concrete actor for an id; generic "*-MIL" and context names ("ctx:التحالف") need
+        the country (ISO2) of the text."""
+        if actor_id.startswith(CONTEXT_PREFIX):
+            chosen = self.context.by_form.get(actor_id[len(CONTEXT_PREFIX):], {}).get(country or "")
+            return self.actors.get(chosen) if chosen else None
         if actor_id.startswith("*-"):
             if not country:
                 return None
-            override = GENERIC_OVERRIDES.get((actor_id, country))
+            override = self.context.overrides.get((actor_id, country))
             return self.actors.get(override) if override else self._kb.resolve(actor_id, country)
         return self.actors.get(actor_id)
 
@@ -67,14 +72,16 @@ def load_knowledge() -> Knowledge:
     """Build every matcher of the knowledge base (once per process)."""
     kb = load_actors()
     countries = kb.countries
+    context = load_context_actors()
     return Knowledge(
         actors=kb.by_id,
         countries=countries,
-        actor_lexicon=Lexicon(kb.alias_pairs()),
+        actor_lexicon=Lexicon(kb.alias_pairs() + [(f, CONTEXT_PREFIX + f) for f in context.by_form]),
         country_lexicon=Lexicon((form, (iso2, kind)) for form, iso2, kind in kb.country_alias_pairs()),
         trigger_lexicon=Lexicon(((t.form, t) for t in load_triggers()), enclitics=THIRD_PERSON),
         verb_lexicon=Lexicon(((v.form, v) for v in load_reporting_verbs()), enclitics=THIRD_PERSON, article=False),
         casualty_lexicon=Lexicon((c.form, c) for c in load_casualty_terms()),
         cue_lexicon=Lexicon((c.form, c) for c in load_cues()),
         force_nouns=Lexicon([(n, "MIL") for n in FORCE_NOUNS] + [(n, "GOV") for n in GOVERNMENT_NOUNS]),
+        context=context,
     )

@@ -23,7 +23,7 @@ from marsad.errors import InputError
 from marsad.extraction.attribution import attribute
 from marsad.extraction.build import Context, build_event, merge_drafts
 from marsad.extraction.events import Draft, draft_events
-from marsad.extraction.knowledge import Knowledge, load_knowledge
+from marsad.extraction.knowledge import CONTEXT_PREFIX, Knowledge, load_knowledge
 from marsad.extraction.mentions import Found, Mentions, find_mentions, is_adjective
 from marsad.model import Document, DocumentResult
 from marsad.text.normalize import normalize
@@ -83,7 +83,7 @@ def document_country(mentions: Mentions, kn: Knowledge) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
-LOCATIVE = re.compile(r"(?:في|إلى|الى|من|داخل|نحو|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|عبر|حدود|أراضي|"
+LOCATIVE = re.compile(r"(?:^|\s)(?:في|إلى|الى|من|داخل|نحو|شمال|جنوب|شرق|غرب|شمالي|جنوبي|شرقي|غربي|عبر|حدود|أراضي|"
                       r"اراضي|مدن|أنحاء|انحاء|عاصمة|بلدات|مناطق|محافظات|ريف|وسط|أرض|ارض|سماء|أجواء|اجواء)\s*$")
 
 
@@ -113,8 +113,11 @@ def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, act
 
 def _type_of(f: Found, kn: Knowledge) -> str | None:
     value = f.value if isinstance(f.value, str) else f.value[0]
+    if value.startswith(CONTEXT_PREFIX):
+        return "external_force"
     if value.startswith("*-"):
-        return {"*-CIV": "civilians", "*-PRO": "protesters", "*-RIO": "rioters"}.get(value, "state_forces")
+        return {"*-CIV": "civilians", "*-PRO": "protesters", "*-RIO": "rioters", "*-GOV": "government",
+                "*-REB": "rebel_group", "*-UAG": "rebel_group"}.get(value, "state_forces")
     entry = kn.actors.get(value)
     return entry.type if entry else None
 

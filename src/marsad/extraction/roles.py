@@ -21,18 +21,18 @@ from marsad.extraction.attribution import Attribution
 from marsad.extraction.mentions import Found, Mentions
 
 AGENT_CUE = re.compile(
-    r"(?:(?:نفذ|شن|أطلق|اطلق|تبن|ألق|القا|ارتكب|فجر)\S*|قبل|جانب|يد|بها|به)\s*$"
+    r"(?:^|\s)(?:(?:نفذ|شن|أطلق|اطلق|تبن|ألق|القا|ارتكب|فجر)\S*|قبل|جانب|يد|بها|به)\s*$"
 )
 TARGET_CUE = re.compile(
-    r"(?:على|ضد|استهدف\S*|يستهدف\S*|تستهدف\S*|مواقع|موقع|مقرات|مقر|تجمعات|تجمع|معاقل|مناطق سيطرة|نقاط|"
+    r"(?:^|\s)(?:أهداف\S*(?: تابعة)? ل|على|ضد|استهدف\S*|يستهدف\S*|تستهدف\S*|مواقع|موقع|مقرات|مقر|تجمعات|تجمع|معاقل|مناطق سيطرة|نقاط|"
     r"عناصر|مقاتلي|مسلحي|ثكنات|آليات|اليات|تحصينات|قواعد|قاعدة|دوريات|دورية|رتل|موكب|معتقلي|منازل|"
     r"عنصرا من|عناصر من|من مقاتلي|من عناصر|من|بحق|إلى|الى)\s*$"
 )
-ASSOC_CUE = re.compile(r"(?:مع|بمشاركة|بدعم من|بدعم|بمساندة|بإسناد|باسناد|إلى جانب|الى جانب|برفقة|بقيادة|"
+ASSOC_CUE = re.compile(r"(?:^|\s)(?:مع|بمشاركة|بدعم من|بدعم|بمساندة|بإسناد|باسناد|إلى جانب|الى جانب|برفقة|بقيادة|"
                        r"مدعوم\S* من|الموالية ل|الموالي ل|الموالين ل)\s*$")
-BETWEEN = re.compile(r"بين\s+(?:\S+\s+)?$")
+BETWEEN = re.compile(r"(?:^|\s)بين\s+(?:\S+\s+)?$")
 AND_GAP = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
-OBJECT_CUE = re.compile(r"(?:من|إلى|الى|على|ضد|مع|عن|بين|نظيره|نظيرته|نظيريه)\s*$")
+OBJECT_CUE = re.compile(r"(?:^|\s)(?:من|إلى|الى|على|ضد|مع|عن|بين|نظيره|نظيرته|نظيريه)\s*$")
 COMPLEMENTIZER_PRONOUN = re.compile(r"(?:^|\s)[إأا]ن(?:ه|ها|هم|هما)\s")
 TARGETED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
 PAIRWISE = {"CONSULT", "AGREE", "COOPERATE", "REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "AID",
@@ -147,6 +147,8 @@ def _subject(scene: Scene, candidates: list[Found]) -> Found | None:
     m, t, text = scene.mentions, scene.trigger, scene.mentions.text
     after = [c for c in candidates if c.start >= t.end]
     before = [c for c in candidates if c.end <= t.start]
+    if "verb" in t.value.flags and before and m.distance(before[-1], t) == 0:
+        return _head_of_chain(text, before, before[-1])  # SVO: "قوات التحالف قصفت"
     if "verb" in t.value.flags and after and m.distance(t, after[0]) <= 4:
         return after[0]
     if t.value.plover in PAIRWISE and len(before) >= 2:
