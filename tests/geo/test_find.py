@@ -75,3 +75,15 @@ def test_find_places_offsets_survive_diacritics_and_tatweel():
     text = "قُصِفَت مدينـة حَلَب مساءً"
     found = find_places(text, "SY")
     assert [text[m.start:m.end] for m in found] == ["مدينـة حَلَب"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("أعلنت وزارة المالية عن العجز المالي في الموازنة.", []),  # المالي is not Mali
+    ("تحدث بكل رقة عن أهله.", []),  # رقة without the article is a word
+    ("قصفت الطائرات مدن العراق وقرى لبنان.", [("مدن العراق", "IQ", 4), ("قرى لبنان", "LB", 4)]),
+    ("شنت قوات التحالف عملية عاصفة الحزم.", []),
+    ("قال قائد قوات سوريا الديمقراطية إن الهجوم فشل.", []),
+    ("وصلت التعزيزات إلى الرقة والطبقة.", [("الرقة", "SY", 3), ("الطبقة", "SY", 1)]),
+])
+def test_find_places_word_traps(text, expected):
+    assert _found(text, "SY") == expected

@@ -188,7 +188,10 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
             continue  # fast path: most hits are common words (أن، يوم، بيان)
         rows = gaz.rows(key)
         if key in bare_countries and ntext.startswith("ال", m_start):
-            continue  # المالي is "financial", not Mali
+            # المالي is "financial", not Mali: with the article only the other places of this name remain
+            rows = [r for r in rows if gaz.kind[r] != "country"]
+            if not rows:
+                continue
         if (not ntext.startswith("ال", m_start) and _needs_article(key, rows, gaz)
                 and _bare(_prev_word(ntext, word_start)[0]) not in TYPE_WORDS):
             continue  # "رقة" alone is a word; the city is الرقة
@@ -301,10 +304,10 @@ def _foreign_admin(rows: list[int], gaz: Gazetteer, named: set[str]) -> bool:
 
 @cache
 def _bare_countries(gaz: Gazetteer) -> frozenset[str]:
-    """Keys that only name countries written without the article (مالي، سوريا): with one they are words."""
+    """Keys naming a country written without the article (مالي، سوريا): with one they are words."""
     out = set()
     for key, rows in gaz.index_ar.items():
-        if all(gaz.kind[r] == "country" and not normalize_text(gaz.place(r).name_ar or "").startswith("ال")
+        if any(gaz.kind[r] == "country" and not normalize_text(gaz.place(r).name_ar or "").startswith("ال")
                for r in rows):
             out.add(key)
     return frozenset(out)
