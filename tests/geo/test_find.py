@@ -84,6 +84,7 @@ def test_find_places_offsets_survive_diacritics_and_tatweel():
     ("شنت قوات التحالف عملية عاصفة الحزم.", []),
     ("قال قائد قوات سوريا الديمقراطية إن الهجوم فشل.", []),
     ("وصلت التعزيزات إلى الرقة والطبقة.", [("الرقة", "SY", 3), ("الطبقة", "SY", 1)]),
+    ("نزح المدنيون من قرى ريف حماة الشمالي.", [("قرى ريف حماة الشمالي", "SY", 2)]),
 ])
 def test_find_places_word_traps(text, expected):
     assert _found(text, "SY") == expected

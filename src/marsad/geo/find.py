@@ -143,8 +143,9 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
         word = _bare(tok)
         cue_at = at + len(tok) - len(word)
         if word in TYPE_WORDS:
-            cue, kinds, start = STRONG, kinds or TYPE_WORDS[word], cue_at
-            type_word = type_word or word
+            cue, start = STRONG, cue_at
+            if not near:  # "قرى ريف حماة": the villages are in the countryside, حماة stays the governorate
+                kinds, type_word = kinds or TYPE_WORDS[word], type_word or word
         elif word in NEAR_WORDS:
             cue, near, start = STRONG, True, cue_at
             direction = direction or word in DIRECTIONS
