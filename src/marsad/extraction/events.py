@@ -78,7 +78,7 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
-        if _purpose(t, mentions, sentence, triggers):
+        if _purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
@@ -98,7 +98,24 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
                 strong = weak
         strong.sort(key=lambda t: (_bare_definite(t, mentions, candidates), _mode_rank(t.value.mode), t.start))
         chosen.append(strong[0])
+    # Words of speech (demand, reject, support) after a material event are its reasons or
+    # demands ("تظاهروا للمطالبة ب...", "رفضا ل..."), not events of their own; before it they are
+    # the main verb ("اتهم X Y بقصف ...").
+    material = [t.start for t in chosen if t.value.plover in MATERIAL]
+    if material:
+        chosen = [t for t in chosen if t.value.plover not in VERBAL or t.start < min(material)]
     return sorted(chosen, key=lambda t: t.start)
+
+
+MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
+VERBAL = {"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN", "COOPERATE", "CONCEDE", "AID"}
+
+
+def _habitual(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
+    """"ويقصف النظام بانتظام ...": an imperfect verb with no day in its sentence tells a habit."""
+    text = mentions.text
+    return ("verb" in t.value.flags and t.value.form.startswith("ي") and text.startswith("ي", t.start)
+            and not mentions.within("date", *sentence))
 
 
 def _mode_rank(mode: str | None) -> int:

@@ -218,7 +218,10 @@ def _is_background(mentions: Mentions, start: int, end: int) -> bool:
 
 
 def _informative(d: Draft) -> bool:
-    """A bare trigger with no actor, place, date or figure tells no incident ("the strikes")."""
+    """A bare trigger with no actor, place, date or figure tells no incident ("the strikes"); a
+    wish or a condition ("تمنى أن يزور") is no event either."""
+    if d.modality == "hypothetical":
+        return False
     r = d.roles
     return bool(r.actor1 or r.actor2 or d.places or d.date or d.figures.killed or d.figures.injured)
 
