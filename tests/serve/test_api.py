@@ -192,3 +192,11 @@ def test_api_page_shells_escape_the_id_from_the_url(client, page):
     assert response.status_code == 200
     assert "<script>alert(1)" not in response.text
     assert 'data-id="&#34;&gt;&lt;script&gt;alert(1)&lt;"' in response.text
+
+
+@pytest.mark.parametrize("published", ["yesterday", "2020-13-45"])
+def test_api_post_with_a_bad_date_is_a_clear_422(client, filled, published):
+    auth = {"Authorization": f"Bearer {filled.token}"}
+    response = client.post("/api/documents", headers=auth, json={"text": "تظاهر المئات في تعز.", "published": published})
+    assert response.status_code == 422
+    assert published in response.json()["detail"]

@@ -182,7 +182,10 @@ def _extract(body: DocumentIn) -> Any:
         from marsad.extraction.pipeline import extract_document
     except ImportError as exc:
         raise HTTPException(503, "the extractor is not installed in this build") from exc
-    return extract_document(document)
+    try:
+        return extract_document(document)
+    except MarsadError as exc:  # e.g. a published date that is not YYYY-MM-DD
+        raise HTTPException(422, str(exc)) from exc
 
 
 @router.post("/documents", response_model=SavedOut, status_code=201, dependencies=[Depends(write_access)])
