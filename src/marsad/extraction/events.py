@@ -60,10 +60,21 @@ EXPOSED = re.compile(r"(?:تعرض\S*|يتعرض\S*|تتعرض\S*)\s*$")
 def _purpose(t: Found, mentions: Mentions, sentence: tuple[int, int], triggers: list[Found]) -> bool:
     """A trigger that is (or is governed by) a purpose noun after ل: "لدعم هجوم الجيش"."""
     text = mentions.text
-    if t.prefix.endswith("ل") and "noun" in t.value.flags:
+    if t.prefix.endswith("ل"):
         return not EXPOSED.search(text[max(sentence[0], t.start - 16):t.start - len(t.prefix)])
     return any(o is not t and o.end <= t.start and o.prefix.endswith("ل") and "noun" in o.value.flags
                and mentions.distance(o, t) <= 1 for o in triggers)
+
+
+QUOTE = re.compile(r"[“«\"]([^”»\"\n]{1,80})[”»\"]")
+
+
+def _quoted_label(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
+    """A word inside a short quotation ("“العدوان واسع النطاق”", "«انقلاب مسلح»") labels; it tells no event."""
+    for m in QUOTE.finditer(mentions.text, sentence[0], sentence[1]):
+        if m.start() < t.start and t.end <= m.end() and len(m.group(1).split()) <= 6:
+            return True
+    return False
 
 
 def _bare_definite(t: Found, mentions: Mentions, candidates: list[Found]) -> bool:
@@ -78,7 +89,8 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
-        if _purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence):
+        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
+                or _quoted_label(t, mentions, sentence)):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []

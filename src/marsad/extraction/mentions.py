@@ -98,7 +98,10 @@ def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found]) ->
             if country is None:
                 break
             role = noun.values[0]
-            out.append(Found(noun.start, adj.end, "actor", f"{country.iso3}-{role}", noun.prefix))
+            if pos == noun.end:  # the first adjective takes the noun with it
+                out.append(Found(noun.start, adj.end, "actor", f"{country.iso3}-{role}", noun.prefix))
+            else:  # "... السورية والروسية": a second state is named by its adjective alone
+                out.append(Found(adj.start, adj.end, "actor", f"{country.iso3}-{role}", adj.prefix))
             pos = adj.end
             i += 1
     return out
