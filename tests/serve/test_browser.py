@@ -113,6 +113,10 @@ def test_browser_map_shows_markers_and_a_filter_changes_them(server, page):
     assert _markers_after_load(page, 1) == 2
     assert page.input_value("#f-country") == "IQ"
     assert page.locator("#incident-list li").count() == 2
+    # a day of the timeline is a filter too
+    page.locator(".timeline-svg .bar[data-date='2019-08-11'] rect").first.click()
+    assert _markers_after_load(page, 2) == 1
+    assert "since=2019-08-11" in page.url and "until=2019-08-11" in page.url
     assert page.errors == []
 
 
