@@ -247,6 +247,20 @@ def _protest_roles(ctx: Context, trigger, actor1: Actor | None, actor2: Actor | 
     return actor1, actor2
 
 
+def _distinct(actors) -> tuple[Actor, ...]:
+    """Associates without repeats; a state named twice ("روسيا", "الروسية") is kept once."""
+    out: list[Actor] = []
+    for a in actors:
+        if a is None:
+            continue
+        state = a.type in ("government", "state_forces", "external_force") and a.id and a.id[:3]
+        if any(a.id == b.id or (state and b.id and b.id[:3] == state and b.type in
+                                ("government", "state_forces", "external_force")) for b in out):
+            continue
+        out.append(a)
+    return tuple(out)
+
+
 def build_event(ctx: Context, draft: Draft, index: int) -> Event:
     """The model Event of one (merged) draft."""
     roles = draft.roles
@@ -269,9 +283,9 @@ def build_event(ctx: Context, draft: Draft, index: int) -> Event:
         acled=_acled(ctx, draft, actor1, actor2),
         date=date,
         actor1=actor1,
-        assoc_actor1=tuple(a for a in (actor_of(ctx, f) for f in roles.assoc1) if a is not None),
+        assoc_actor1=_distinct(actor_of(ctx, f) for f in roles.assoc1),
         actor2=actor2,
-        assoc_actor2=tuple(a for a in (actor_of(ctx, f) for f in roles.assoc2) if a is not None),
+        assoc_actor2=_distinct(actor_of(ctx, f) for f in roles.assoc2),
         locations=locations,
         fatalities=killed,
         injured=injured,

@@ -79,7 +79,7 @@ def _quoted_label(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bo
 
 def _bare_definite(t: Found, mentions: Mentions, candidates: list[Found]) -> bool:
     """"الضربات" with nothing of its own near it points back at strikes told before."""
-    return mentions.text.startswith("ال", t.start) and not any(mentions.distance(c, t) <= 3 for c in candidates)
+    return mentions.text.startswith("ال", t.start) and not any(mentions.distance(c, t) <= 1 for c in candidates)
 
 
 def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
@@ -109,6 +109,10 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
                     continue
                 strong = weak
         strong.sort(key=lambda t: (_bare_definite(t, mentions, candidates), _mode_rank(t.value.mode), t.start))
+        if _bare_definite(strong[0], mentions, candidates):
+            # "تنفيذ الضربات بعد أن شن مسلحون هجوما": the weak word with its own actor tells the news
+            fresh = [t for t in items if "weak" in t.value.flags and _corroborated(t, mentions, sentence, candidates)]
+            strong = fresh or strong
         chosen.append(strong[0])
     # Words of speech (demand, reject, support) after a material event are its reasons or
     # demands ("تظاهروا للمطالبة ب...", "رفضا ل..."), not events of their own; before it they are

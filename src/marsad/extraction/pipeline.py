@@ -188,20 +188,18 @@ STORY_WINDOW = 7  # days before publication in which the article's own news happ
 
 
 def inherit_dates(drafts: list[Draft], mentions: Mentions, published: date | None) -> None:
-    """Events told without a day of their own happened when the story around them did: the day of
-    the last dated event before them, else the first recent date of the article."""
+    """Events told without a day of their own happened when the story did: the first date of the
+    article that falls in the week before publication (the lead's "أمس", "يوم السبت")."""
     if published is None:
         return
     recent = [d for d in mentions.by_kind.get("date", [])
               if d.value.start_date is not None and 0 <= (published - d.value.start_date).days <= STORY_WINDOW
               and d.value.precision in ("day", "range")]
-    last = recent[0] if recent else None
-    for d in sorted(drafts, key=lambda d: d.evidence[0]):
-        if d.date is not None:
-            if d.date in recent:
-                last = d.date
-            continue
-        d.date = last
+    if not recent:
+        return
+    for d in drafts:
+        if d.date is None:
+            d.date = recent[0]
 
 
 def _is_title(text: str, end: int) -> bool:
