@@ -88,3 +88,13 @@ def test_find_places_offsets_survive_diacritics_and_tatweel():
 ])
 def test_find_places_word_traps(text, expected):
     assert _found(text, "SY") == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    ("قصفت الطائرات حي الشجاعية شرق مدينة غزة.", "PS", [("حي الشجاعية", "PS", 1), ("شرق مدينة غزة", "PS", 2)]),
+    ("اندلعت اشتباكات في حي جوبر بدمشق.", "SY", [("حي جوبر", "SY", 1), ("دمشق", "SY", 3)]),
+    ("أصيب ثلاثة بقذائف على حي الحمدانية في حلب.", "SY", [("حي الحمدانية", "SY", 1), ("حلب", "SY", 3)]),
+    ("زار صلاح الدين الأيوبي القاهرة.", "EG", [("القاهرة", "EG", 3)]),
+])
+def test_find_places_city_quarters_and_names(text, hint, expected):
+    assert _found(text, hint) == expected

@@ -198,6 +198,9 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
             continue  # "رقة" alone is a word; the city is الرقة
         cue, ns, kinds, near, direction, type_word = _read_cues(ntext, word_start, prefix)
         ns = m_start if ns < 0 else ns
+        head = key.split(" ", 1)[0]
+        if head in TYPE_WORDS and " " in key:  # the name carries its own type word: "حي الشجاعية"، "مخيم جنين"
+            cue, kinds, type_word = STRONG, kinds or TYPE_WORDS[head], type_word or head
         if kinds and type_word not in SINGULAR_TYPES and any(gaz.kind[r] == "country" for r in rows):
             kinds = ()  # "مدن العراق"، "منطقة قطر": the country, not a village called العراق
         ne = m_end
@@ -322,7 +325,7 @@ def _big(rows: list[int], gaz: Gazetteer, hint: str | None) -> bool:
             return True
         if kind in ("district", "camp", "crossing", "site") and home:
             return True
-        if gaz.population[r] >= (BIG_POP if home else FOREIGN_BIG_POP):
+        if kind == "locality" and gaz.population[r] >= (BIG_POP if home else FOREIGN_BIG_POP):
             return True
     return False
 

@@ -199,8 +199,15 @@ def resolve(reading: Parsed, gaz: Gazetteer, country: str | None, ctx_names: set
     # Confidence from the margin over the best rival that is a different place (more than ~15 km away:
     # nearby rows are the same place listed twice, or the town and its district).
     lat, lon = gaz.lat[match], gaz.lon[match]
-    rival = max((s for s, r in scored if r != top and abs(gaz.lat[r] - lat) + abs(gaz.lon[r] - lon) > 0.2),
-                default=None)
+    a1, cc = gaz.admin1[match], gaz.country[match]
+
+    def same_place(r: int) -> bool:  # the town, or the governorate/district named after it around it
+        if r in (top, match) or abs(gaz.lat[r] - lat) + abs(gaz.lon[r] - lon) <= 0.2:
+            return True
+        return gaz.kind[r] in ("governorate", "district", "subdistrict") and gaz.country[r] == cc and \
+            bool(a1) and gaz.admin1[r] == a1
+
+    rival = max((s for s, r in scored if not same_place(r)), default=None)
     margin = scored[0][0] - rival if rival is not None else 4.0
     confidence = 1 / (1 + math.exp(-(margin - 0.5)))
     if gaz.kind[match] in ("locality", "neighbourhood") and gaz.population[match] < 1000 and len(scored) > 1:
