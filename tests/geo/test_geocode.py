@@ -66,9 +66,14 @@ def test_geocode_latin_names(phrase, country, expected):
     assert geocode(phrase, country).match.country == expected
 
 
-def test_geocode_mixed_script_phrase_is_null_or_right():
-    result = geocode("مدينة Aleppo")
-    assert result.match is None or result.match.country == "SY"
+def test_geocode_mixed_script_phrase_uses_the_latin_name():
+    assert geocode("مدينة Aleppo").match.country == "SY"
+    assert geocode("قرية Xqzzy").match is None
+
+
+def test_geocode_list_phrase_gives_its_first_place():
+    result = geocode("محافظتي إدلب وحماة", "SY")
+    assert (result.match.name, result.match.kind, result.precision) == ("Idlib", "governorate", 3)
 
 
 @pytest.mark.parametrize(("phrase", "hint", "country"), [

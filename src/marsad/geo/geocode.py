@@ -238,7 +238,15 @@ def _geocode(phrase: str, country: str | None, context: tuple[str, ...], gaz: Ga
     words[0] = strip_proclitic(words[0], known)
     readings = parse(words, gaz)
     if not readings:
-        return NO_MATCH
+        latin = " ".join(w for w in words if not _ARABIC.search(w))
+        if latin:  # "مدينة Aleppo": the English name
+            return _latin(latin, gaz, country)
+        for i in range(1, len(words)):  # a list ("محافظتي إدلب وحماة"): its first place
+            if words[i].startswith("و") or words[i] in ("،", ","):
+                readings = parse(words[:i], gaz)
+                break
+        if not readings:
+            return NO_MATCH
     ctx_names, ctx_countries = _context_sets(context, gaz)
     best = NO_MATCH
     for reading in readings:
