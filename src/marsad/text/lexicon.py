@@ -34,7 +34,8 @@ THIRD_PERSON = frozenset({"ه", "ها", "هم", "هما", "هن"})
 def lexicon_key(form: str) -> str:
     """The stored key of a form: normalised, single-spaced, without the first word's article."""
     key = " ".join(normalize_text(form).split())
-    if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 1:
+    # "آل أحمد" (a family) folds to "ال احمد": that is no article
+    if key.startswith(ARTICLE) and len(key) > len(ARTICLE) + 1 and key[len(ARTICLE)] != " ":
         key = key[len(ARTICLE):]
     return key
 
@@ -119,11 +120,11 @@ class Lexicon(Generic[V]):
                     continue  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
             candidates.append((ns, ne, key, values, prefix))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken: list[tuple[int, int]] = []
+        taken = bytearray(len(text))  # 1 where a longer match already stands: linear, not quadratic
         chosen = []
         for c in candidates:
-            if all(c[1] <= s or c[0] >= e for s, e in taken):
-                taken.append((c[0], c[1]))
+            if 1 not in taken[c[0]:c[1]]:
+                taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
                 chosen.append(c)
         chosen.sort()
         out = []

@@ -327,6 +327,8 @@ def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None)
             s = between
         else:
             ps = _phrase_before(t, s, _PRE_QUAL_KEYS)
+            if ps >= 0 and out and norm.raw_span(ps, ps + 1)[0] < out[-1].end:
+                ps = -1  # "خمسة على الأقل خمسة": the qualifier already belongs to the number before
             if ps >= 0:
                 qualifier = _PRE_QUAL[" ".join(t[ps:s].split())]
                 s = ps
