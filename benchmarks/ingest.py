@@ -5,8 +5,8 @@
     python benchmarks/ingest.py --docs 500 --incidents 20000 --workers 4
     python benchmarks/ingest.py --extractor stub      # storage and ingestion only, no extraction core
 
-PostgreSQL runs when --pg-url or MARSAD_TEST_PG_URL is set; its public schema is WIPED (use the
-test database from scripts/start-postgres.sh). The articles are generated from templates written
+PostgreSQL runs when --pg-url or MARSAD_TEST_PG_URL is set, in a schema `marsad_bench` of that
+database that is dropped and recreated (the test database from scripts/start-postgres.sh will do). The articles are generated from templates written
 for this script: fictional reports, varied outlets, places, actors, tolls and dates 2012-2024.
 """
 
@@ -108,12 +108,17 @@ def stub_extract(doc: Document) -> DocumentResult:
     return DocumentResult(doc, (ev,))
 
 
-def reset_pg(url: str) -> None:
+BENCH_SCHEMA = "marsad_bench"
+
+
+def reset_pg(url: str) -> str:
+    """An empty schema of its own in the database at `url`; returns the URL that uses it."""
     engine = create_engine(resolve_url(url))
     with engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
+        conn.execute(text(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE"))
+        conn.execute(text(f"CREATE SCHEMA {BENCH_SCHEMA}"))
     engine.dispose()
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{BENCH_SCHEMA}"
 
 
 def bench_ingest(folder: Path, db: str, n: int, workers: int) -> None:
@@ -181,7 +186,7 @@ def main_() -> None:
     parser.add_argument("--workers", type=int, default=1, help="extraction processes")
     parser.add_argument("--extractor", choices=["real", "stub"], default="real")
     parser.add_argument("--pg-url", default=os.environ.get("MARSAD_TEST_PG_URL"),
-                        help="PostgreSQL URL (its public schema is wiped)")
+                        help="PostgreSQL URL (schema marsad_bench is recreated)")
     args = parser.parse_args()
     if args.extractor == "stub":
         ingest_module.load_extractor = lambda: stub_extract
@@ -196,8 +201,7 @@ def main_() -> None:
         bench_ingest(folder, str(Path(tmp) / "ingest.db"), args.docs, args.workers)
         if args.pg_url:
             print("PostgreSQL:")
-            reset_pg(args.pg_url)
-            bench_ingest(folder, args.pg_url, args.docs, args.workers)
+            bench_ingest(folder, reset_pg(args.pg_url), args.docs, args.workers)
         else:
             print("PostgreSQL: skipped (set --pg-url or MARSAD_TEST_PG_URL)")
         print(f"marsad events over {args.incidents} incidents (SQLite, each a fresh process):")

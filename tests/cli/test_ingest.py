@@ -16,7 +16,7 @@ from click.testing import CliRunner
 
 from marsad.cli import main
 from marsad.store import IncidentFilter, open_store
-from store.conftest import store_url  # noqa: F401 - the SQLite + PostgreSQL fixture of the store tests
+from store.conftest import postgres_url, store_url  # noqa: F401 - the SQLite + PostgreSQL fixtures
 
 from . import ingest_fakes
 

@@ -19,15 +19,40 @@ PG_HELP = ("MARSAD_TEST_PG_URL is not set: the store tests also run on PostgreSQ
            "(needs Debian's postgresql package: apt-get install -y postgresql)")
 
 
+def _schema_name() -> str:
+    # One schema per test process, so parallel runs (other sessions, benchmarks) never collide.
+    return f"marsad_test_{os.getpid()}"
+
+
+def schema_url(url: str, schema: str) -> str:
+    """`url` with every connection's search_path set to `schema`."""
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{schema}"
+
+
 def reset_postgres(url: str) -> None:
-    """Drop everything in the test database's public schema (it belongs to the test role)."""
+    """Empty this process's schema of the test database (the URL's search_path names it)."""
+    schema = url.rsplit("search_path%3D", 1)[-1]
     engine = create_engine(resolve_url(url))
     try:
         with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
+            conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     finally:
         engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """MARSAD_TEST_PG_URL pointed at a schema of this process's own, dropped at the end."""
+    url = os.environ.get("MARSAD_TEST_PG_URL")
+    if not url:
+        pytest.fail(PG_HELP, pytrace=False)
+    scoped = schema_url(url, _schema_name())
+    yield scoped
+    engine = create_engine(resolve_url(url))
+    with engine.begin() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{_schema_name()}" CASCADE'))
+    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -35,9 +60,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path) -> str:
     """A URL to an empty database of each kind."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'marsad.db'}"
-    url = os.environ.get("MARSAD_TEST_PG_URL")
-    if not url:
-        pytest.fail(PG_HELP, pytrace=False)
+    url = request.getfixturevalue("postgres_url")
     reset_postgres(url)
     return url
 

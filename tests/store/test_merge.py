@@ -100,7 +100,16 @@ def test_merge_two_reports_make_one_contested_incident_with_both_claims(store):
     for claim in inc.claims:
         doc = store.get_document(claim.document_id)
         assert doc.text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
-    assert inc.place_name == "Idlib" and inc.actor1.id == "SYR-MIL" and inc.sources == ("شبكة الشمال", "وكالة الشرق")
+    assert inc.place_name in ("Idlib", "Saraqib") and inc.actor1.id == "SYR-MIL"
+    assert inc.sources == ("شبكة الشمال", "وكالة الشرق")
+
+
+def test_merge_place_most_reported_wins_among_equally_precise(store):
+    for doc_id, text, place in (("a", TEXT_1, IDLIB), ("b", TEXT_2, SARAQIB), ("c", TEXT_3, IDLIB)):
+        r = strike_report(doc_id, text, place=place)
+        store.save(r.document, r)
+    (inc,) = store.query_incidents().items
+    assert inc.n_documents == 3 and inc.place_name == "Idlib"
 
 
 def test_merge_agreeing_reports_are_not_contested(store):

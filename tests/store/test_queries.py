@@ -10,7 +10,7 @@ from marsad.errors import InputError
 from marsad.model import Acled, Plover
 from marsad.store import IncidentFilter
 
-from .factories import HAMA, HTS, IDLIB, IRQ_MIL, ISIS, MOSUL, SARAQIB, SOHR, WHITE_HELMETS, strike_report
+from .factories import HAMA, HTS, IDLIB, IRQ_MIL, ISIS, MOSUL, SOHR, WHITE_HELMETS, strike_report
 
 PROTEST = (Plover("PROTEST"), Acled("Protests", "Peaceful protest"))
 
@@ -21,7 +21,7 @@ def filled(store):
     a protest in Hama, and an HTS attack on Idlib a month earlier."""
     reports = [
         strike_report("a", "قتل خمسة مدنيين بغارة على إدلب.", source=SOHR, killed=5, day="2024-12-01"),
-        strike_report("b", "سبعة قتلى بغارة على سراقب.", place=SARAQIB, source=WHITE_HELMETS, killed=7,
+        strike_report("b", "سبعة قتلى بغارة على مدينة إدلب.", source=WHITE_HELMETS, killed=7,
                       day="2024-12-01"),
         strike_report("c", "غارة على حماة توقع قتيلين.", place=HAMA, killed=2, day="2024-12-03"),
         strike_report("d", "اشتباكات بين الجيش العراقي وتنظيم الدولة في الموصل.", place=MOSUL, actor1=IRQ_MIL,

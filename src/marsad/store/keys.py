@@ -42,12 +42,15 @@ def actor_key(actor: Actor) -> str:
 
 
 def place_key(loc: Location) -> str:
-    """`g<geonames id>` when known, else a hash of everything that identifies the place."""
-    if loc.geonames_id is not None:
-        return f"g{loc.geonames_id}"
-    return "p-" + _digest(loc.name, loc.name_ar, loc.country, loc.admin1, loc.admin2,
-                          None if loc.lat is None else round(loc.lat, 5),
-                          None if loc.lon is None else round(loc.lon, 5), loc.precision)[:16]
+    """A hash of everything that identifies the place (`g<geonames id>-…` when it has one).
+
+    Every attribute is in the key, so two rows never disagree about one key: merging reads the
+    same place values whichever document stored it first.
+    """
+    digest = _digest(loc.geonames_id, loc.name, loc.name_ar, loc.country, loc.admin1, loc.admin2,
+                     None if loc.lat is None else round(loc.lat, 5),
+                     None if loc.lon is None else round(loc.lon, 5), loc.precision)[:16]
+    return f"g{loc.geonames_id}-{digest}" if loc.geonames_id is not None else f"p-{digest}"
 
 
 def event_key(document_id: str, local_id: str) -> str:

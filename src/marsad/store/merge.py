@@ -190,7 +190,10 @@ def describe(incident_id: str, members: Sequence[Member], sources: Sequence[str]
     else:
         date_start = date_end = precision = None
     locations = [loc for e in events for loc in e.locations]
-    best = min(locations, key=lambda loc: (loc.precision or 9, place_key(loc))) if locations else None
+    # The most precise place; among equals the one most members report, then the smallest key.
+    reports = Counter(place_key(loc) for e in events for loc in set(e.locations))
+    best = min(locations, key=lambda loc: (loc.precision or 9, -reports[place_key(loc)], place_key(loc))) \
+        if locations else None
     fat = [r for e in events for r in source_figures(e, "fatalities")]
     inj = [r for e in events for r in source_figures(e, "injured")]
     modalities = {e.modality for e in events}
