@@ -323,3 +323,8 @@ def test_numbers_shipped_word_list_loads() -> None:
 def test_numbers_word_list_errors_name_the_line(tsv: str, message: str) -> None:
     with pytest.raises(KnowledgeBaseError, match=message):
         parse_numbers(tsv)
+
+
+def test_numbers_shared_qualifier_between_two_numbers_does_not_overlap():
+    found = find_numbers("خمسة على الأقل خمسة")
+    assert [m.text for m in found] == ["خمسة على الأقل", "خمسة"]

@@ -22,6 +22,7 @@ _DROPPED = (
     "\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u061c\u00ad"
 )
 _DROPPED_RE = re.compile(f"[{_DROPPED}]")
+_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]*")
 
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -88,7 +89,8 @@ class Normalized:
         if end <= start:
             s = self.raw_index(start)
             return s, s
-        return self.kept[start], self.kept[end - 1] + 1
+        # the marks after the last letter belong to it ("السوريّ", "شخصاً")
+        return self.kept[start], _MARKS.match(self.raw, self.kept[end - 1] + 1).end()
 
 
 def normalize(raw: str) -> Normalized:
