@@ -135,6 +135,12 @@ def test_store_records_failures_once_per_source(store):
                                      ("https://news.example/gone", "timeout after 10 s")]
     store.clear_failure("feeds/bad.xml")
     assert len(store.list_failures()) == 1
+    long = "https://news.example/?q=" + "غارة" * 400
+    store.record_failure(long, "HTTP 414")
+    store.record_failure(long, "HTTP 414 again")
+    assert len(store.list_failures()) == 2
+    store.clear_failure(long)
+    assert len(store.list_failures()) == 1
 
 
 def test_store_tokens_are_kept_only_as_hashes(store):
@@ -204,3 +210,14 @@ def test_store_upgrades_an_older_database_keeping_its_rows(store_url):
         assert list(s.iter_signatures()) == []
         with s.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+
+
+def test_store_over_long_names_are_cut_not_refused(store):
+    long_place = HAMA.__class__("Hama " + "x" * 400, "حماة" * 100, "SY", "Hama" * 80, "Hama", 35.13, 36.75,
+                                None, 1)
+    doc = Document("j" * 700, REPORT_HAMA, "2024-12-02", None, "مدونة " * 100, None, "ar")
+    out = store.save(doc, result(doc, strike(doc, place=long_place, eid="e" * 150)))
+    assert out.status == "stored"
+    (inc,) = store.query_incidents().items
+    assert len(inc.place_name) == 300 and len(inc.admin1) == 200
+    assert store.get_document(out.document_id).events[0].locations[0] == long_place  # full JSON kept

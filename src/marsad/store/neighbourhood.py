@@ -18,7 +18,15 @@ from sqlalchemy import ColumnElement, Connection, bindparam, delete, insert, sel
 from marsad.model import event_from_dict
 from marsad.store.keys import incident_id
 from marsad.store.merge import MAX_WINDOW_DAYS, Member, MergeItem, MergePlace, cluster, describe, may_merge
-from marsad.store.schema import DocumentRow, EventPlaceRow, EventRow, IncidentActorRow, IncidentRow, PlaceRow
+from marsad.store.schema import (
+    DocumentRow,
+    EventPlaceRow,
+    EventRow,
+    IncidentActorRow,
+    IncidentRow,
+    PlaceRow,
+    fit,
+)
 
 D, E, EP, P = DocumentRow.__table__, EventRow.__table__, EventPlaceRow.__table__, PlaceRow.__table__
 INC, IA = IncidentRow.__table__, IncidentActorRow.__table__
@@ -123,7 +131,7 @@ def remerge(conn: Connection, seed_keys: Sequence[str],
     for chunk in _chunks(stale):
         conn.execute(delete(IA).where(IA.c.incident_id.in_(chunk)))
         conn.execute(delete(INC).where(INC.c.id.in_(chunk)))
-    conn.execute(insert(INC), incident_rows)
+    conn.execute(insert(INC), fit(INC, incident_rows))
     if actor_rows:
         conn.execute(insert(IA), actor_rows)
     conn.execute(update(E).where(E.c.key == bindparam("k")).values(incident_id=bindparam("iid")), assign)

@@ -224,3 +224,25 @@ class TokenRow(Base):
     token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), index=True)
     created_at: Mapped[str | None] = mapped_column(String(40))
+
+
+def _limits(table) -> dict[str, int]:  # noqa: ANN001 - a Table
+    return {c.name: c.type.length for c in table.columns
+            if isinstance(c.type, String) and c.type.length and not isinstance(c.type, Text)}
+
+
+def fit(table, rows: list[dict]) -> list[dict]:  # noqa: ANN001 - a Table
+    """Rows with strings cut to their column's length: PostgreSQL refuses longer VARCHAR values
+    where SQLite takes them, and an over-long outlet name must not fail a document."""
+    limits = _LIMITS.get(table.name)
+    if limits is None:
+        limits = _LIMITS[table.name] = _limits(table)
+    for row in rows:
+        for name, n in limits.items():
+            v = row.get(name)
+            if isinstance(v, str) and len(v) > n:
+                row[name] = v[:n]
+    return rows
+
+
+_LIMITS: dict[str, dict[str, int]] = {}

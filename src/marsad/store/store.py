@@ -35,6 +35,7 @@ from marsad.store.schema import (
     IngestFailureRow,
     PlaceRow,
     TokenRow,
+    fit,
 )
 from marsad.store.types import (
     ActorRecord,
@@ -47,6 +48,7 @@ from marsad.store.types import (
 )
 
 D, E = DocumentRow.__table__, EventRow.__table__
+MAX_SOURCE = 1000  # ingest_failures.source is VARCHAR(1000); longer URLs are cut (consistently)
 # Hot statements built once (bound parameters), so each call skips expression construction.
 _HAS_DOCUMENT = select(D.c.id).where(D.c.id == bindparam("doc_id"))
 _FIND_ORIGINAL = (select(D.c.id).where(D.c.content_hash == bindparam("chash"), D.c.duplicate_of.is_(None))
@@ -72,18 +74,24 @@ def _key(doc: Document, source: str | None) -> tuple[str, str]:
     return document_key(doc.id or doc.url or source, doc.outlet, chash), chash
 
 
+def _cut(value: str | None, n: int) -> str | None:
+    """Values longer than their column (PostgreSQL enforces VARCHAR lengths) are cut, not refused."""
+    return value[:n] if isinstance(value, str) else value
+
+
 def _fig(prefix: str, f: Figure | None) -> dict[str, Any]:
     return {f"{prefix}_min": f.min if f else None, f"{prefix}_max": f.max if f else None}
 
 
 def _actor_row(a: Actor) -> dict[str, Any]:
-    return {"id": actor_key(a), "name": a.name, "name_ar": a.name_ar, "type": a.type,
-            "country": a.country, "derived": a.id is None}
+    return {"id": actor_key(a), "name": _cut(a.name, 300), "name_ar": _cut(a.name_ar, 300),
+            "type": _cut(a.type, 40), "country": _cut(a.country, 8), "derived": a.id is None}
 
 
 def _place_row(loc: Location) -> dict[str, Any]:
-    return {"id": place_key(loc), "name": loc.name, "name_ar": loc.name_ar, "country": loc.country,
-            "admin1": loc.admin1, "admin2": loc.admin2, "lat": loc.lat, "lon": loc.lon,
+    return {"id": place_key(loc), "name": _cut(loc.name, 300), "name_ar": _cut(loc.name_ar, 300),
+            "country": _cut(loc.country, 8), "admin1": _cut(loc.admin1, 200), "admin2": _cut(loc.admin2, 200),
+            "lat": loc.lat, "lon": loc.lon,
             "geonames_id": loc.geonames_id, "precision": loc.precision}
 
 
@@ -115,7 +123,7 @@ class Store:
     def _insert_ignore(self, conn: Connection, table: Any, rows: list[dict[str, Any]]) -> None:
         if rows:
             dialect = postgresql if self.dialect == "postgresql" else sqlite
-            conn.execute(dialect.insert(table).on_conflict_do_nothing(), rows)
+            conn.execute(dialect.insert(table).on_conflict_do_nothing(), fit(table, rows))
 
     def document_id(self, item: Any) -> str:
         """The id `save` gives this IngestedDocument or Document (stable across runs)."""
@@ -177,15 +185,16 @@ class Store:
                     if conn.execute(select(D.c.content_hash).where(D.c.id == duplicate_of)).scalar() == chash:
                         kind = "exact"
                 extracted = result is not None and duplicate_of is None
-                conn.execute(insert(D), [{
-                    "id": key, "external_id": doc.id, "content_hash": chash, "source": source,
-                    "url": doc.url, "outlet": doc.outlet, "title": doc.title, "published": doc.published,
-                    "language": language, "encoding": encoding, "text": doc.text, "extracted": extracted,
+                conn.execute(insert(D), fit(D, [{
+                    "id": key, "external_id": _cut(doc.id, 500), "content_hash": chash, "source": source,
+                    "url": doc.url, "outlet": _cut(doc.outlet, 300), "title": doc.title,
+                    "published": _cut(doc.published, 40), "language": _cut(language, 16),
+                    "encoding": _cut(encoding, 40), "text": doc.text, "extracted": extracted,
                     "duplicate_of": duplicate_of, "duplicate_kind": kind,
                     "schema_version": result.schema if extracted and result else None,
                     "minhash": signature,
                     "ingested_at": _now(),
-                }])
+                }]))
                 if duplicate_of is not None:
                     seeds = list(conn.execute(select(E.c.key).where(E.c.document_id == duplicate_of)).scalars())
                     incidents = remerge(conn, seeds)
@@ -220,7 +229,8 @@ class Store:
         ev_rows, role_rows, place_rows, claim_rows = [], [], [], []
         fresh: dict[str, tuple[MergeItem, Member]] = {}
         for pos, ev in enumerate(events):
-            local = ev.id if event_key(doc_id, ev.id) not in fresh else f"{ev.id}#{pos}"
+            local = ev.id if len(ev.id) <= 100 else f"h{content_hash(ev.id)[:40]}"
+            local = local if event_key(doc_id, local) not in fresh else f"{local}#{pos}"
             k = event_key(doc_id, local)
             start, end = merge_window(ev)
             spots = tuple(MergePlace(loc.country, loc.admin2, loc.lat, loc.lon) for loc in ev.locations
@@ -277,7 +287,7 @@ class Store:
         for table, rows in ((E, ev_rows), (EventActorRow.__table__, role_rows),
                             (EventPlaceRow.__table__, place_rows), (ClaimRow.__table__, claim_rows)):
             if rows:
-                conn.execute(insert(table), rows)
+                conn.execute(insert(table), fit(table, rows))
         return fresh
 
     def delete_document(self, document_id: str) -> bool:
@@ -316,12 +326,14 @@ class Store:
     def record_failure(self, source: str, reason: str) -> None:
         """Remember that `source` failed and why (one row per source: a rerun updates it)."""
         t = IngestFailureRow.__table__
+        source = source[:MAX_SOURCE]
         with self.engine.begin() as conn:
             conn.execute(delete(t).where(t.c.source == source))
             conn.execute(insert(t), [{"source": source, "reason": reason, "failed_at": _now()}])
 
     def clear_failure(self, source: str) -> None:
         t = IngestFailureRow.__table__
+        source = source[:MAX_SOURCE]
         with self.engine.begin() as conn:
             conn.execute(delete(t).where(t.c.source == source))
 
