@@ -23,15 +23,17 @@ LOAD = "import time; t=time.perf_counter(); from marsad.extraction.knowledge imp
 
 
 def articles(n: int, size: int = 2500) -> list[dict]:
+    """n articles of about `size` bytes of UTF-8 (Arabic letters take two bytes each)."""
     records = [json.loads(line) for line in (ROOT / "examples/corpus.jsonl").read_text("utf-8").splitlines()
                if line.strip()]
     out = []
     for i in range(n):
         r = records[i % len(records)]
         text = r["text"]
-        while len(text) < size:
+        while len(text.encode("utf-8")) < size:
             text += "\n\n" + records[(i + len(text)) % len(records)]["text"]
-        out.append({"id": f"b{i}", "published": r["published"], "text": text[:size]})
+        cut = text.encode("utf-8")[:size].decode("utf-8", "ignore")
+        out.append({"id": f"b{i}", "published": r["published"], "text": cut})
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -144,6 +145,23 @@ def _article_on_verb(trigger: Found, text: str) -> bool:
         and not trigger.value.form.startswith("ال")
 
 
+def country_votes(found: dict[str, list[Found]], kn: Knowledge) -> Counter:
+    """Which country a text is about, by its country names, adjectives and national actors."""
+    votes: Counter = Counter()
+    for f in found.get("country", []):
+        votes[f.value[0]] += 2 if f.value[1] == "name" else 1
+    for f in found.get("actor", []):
+        entry = kn.actors.get(f.value) if isinstance(f.value, str) else None
+        if entry is not None and entry.country not in ("XX", "*", None):
+            votes[entry.country] += 1
+    return votes
+
+
+def _likely_country(found: dict[str, list[Found]], kn: Knowledge) -> str | None:
+    votes = country_votes(found, kn)
+    return votes.most_common(1)[0][0] if votes else None
+
+
 def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, country_hint: str | None) -> Mentions:
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
@@ -161,7 +179,8 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["verb"] = _lex("verb", kn.verb_lexicon, norm)
     found["casualty"] = _lex("casualty", kn.casualty_lexicon, norm)
     found["cue"] = _lex("cue", kn.cue_lexicon, norm)
-    found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=country_hint)]
+    hint = country_hint or _likely_country(found, kn)
+    found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=hint, norm=norm)]
     found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(norm)]
     found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
     for items in found.values():

@@ -14,7 +14,6 @@ the CLI, the server, a process pool and Spark.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -24,7 +23,7 @@ from marsad.extraction.attribution import attribute
 from marsad.extraction.build import Context, build_event, merge_drafts
 from marsad.extraction.events import Draft, draft_events
 from marsad.extraction.knowledge import CONTEXT_PREFIX, Knowledge, load_knowledge
-from marsad.extraction.mentions import Found, Mentions, find_mentions, is_adjective
+from marsad.extraction.mentions import Found, Mentions, country_votes, find_mentions, is_adjective
 from marsad.model import Document, DocumentResult
 from marsad.text.normalize import normalize
 from marsad.text.segment import clauses, sentences
@@ -61,21 +60,9 @@ def check_document(doc: Document) -> date | None:
         raise InputError(f"{name}: published {doc.published!r} is not a real date; use YYYY-MM-DD") from None
 
 
-def _country_votes(mentions: Mentions, kn: Knowledge) -> Counter:
-    votes: Counter = Counter()
-    for f in mentions.by_kind.get("country", []):
-        votes[f.value[0]] += 2 if f.value[1] == "name" else 1
-    for f in mentions.by_kind.get("actor", []):
-        value = f.value if isinstance(f.value, str) else f.value[0]
-        entry = kn.actors.get(value)
-        if entry is not None and entry.country not in ("XX", "*", None):
-            votes[entry.country] += 1
-    return votes
-
-
 def document_country(mentions: Mentions, kn: Knowledge) -> str | None:
     """The country most of the document is about: places first, then names and actors."""
-    votes = _country_votes(mentions, kn)
+    votes = country_votes(mentions.by_kind, kn)
     for p in mentions.by_kind.get("place", []):
         match = p.value.result.match
         if match is not None:
@@ -148,10 +135,7 @@ def extract_document(doc: Document) -> DocumentResult:
     kn = load_knowledge()
     norm = normalize(doc.text)
     mentions = find_mentions(norm, kn, published, None)
-    hint = document_country(mentions, kn)
-    if hint:
-        mentions = find_mentions(norm, kn, published, hint)
-    ctx = Context(mentions, kn, document_country(mentions, kn) or hint)
+    ctx = Context(mentions, kn, document_country(mentions, kn))
     drafts: list[Draft] = []
     previous = None
     after_boilerplate = False

@@ -23,7 +23,7 @@ from marsad.geo.gazetteer import Gazetteer, load_gazetteer
 from marsad.geo.geocode import DIRECTIONS, NEAR_WORDS, TYPE_WORDS, Parsed, resolve
 from marsad.geo.places import PlaceMention
 from marsad.text.lexicon import PROCLITICS, lexicon_key
-from marsad.text.normalize import normalize, normalize_text
+from marsad.text.normalize import Normalized, normalize, normalize_text
 
 HERE = Path(__file__).resolve().parent
 BIG_POP = 15_000  # a town this size is named in news as itself, without a cue
@@ -166,13 +166,15 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
     return cue, start, kinds, near, direction, type_word
 
 
-def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer | None = None) -> list[PlaceMention]:
-    """Every place named in `text` that we can vouch for, geocoded (see module doc)."""
+def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer | None = None,
+                norm: Normalized | None = None) -> list[PlaceMention]:
+    """Every place named in `text` that we can vouch for, geocoded (see module doc). `norm` is
+    `normalize(text)` when the caller has it already."""
     if not text or not text.strip():
         return []
     gaz = gazetteer or load_gazetteer()
     stops = stop_keys(gaz)
-    norm = normalize(text)
+    norm = norm if norm is not None and norm.raw is text else normalize(text)
     ntext = norm.text
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     adjectives = country_adjectives()

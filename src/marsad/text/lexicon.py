@@ -8,6 +8,7 @@ end, or before an enclitic when the lexicon allows them. Among overlapping match
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -57,8 +58,13 @@ class LexMatch(Generic[V]):
     norm_end: int
 
 
-def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() and ch != "ـ"
+MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
+_NON_WORD = re.compile(r"[^\w]|_")
+
+
+def spaced_copy(text: str) -> str:
+    """`text` with every non-word character a space, plus one final space: word ends are cheap to see."""
+    return _NON_WORD.sub(" ", text) + " "
 
 
 class Lexicon(Generic[V]):
@@ -98,22 +104,23 @@ class Lexicon(Generic[V]):
             return []
         text = norm.text
         end = len(text) if end is None else end
+        spaced = spaced_copy(text)
         candidates = []
         for last, (key, values) in self._automaton.iter(text, start, end):
             ns = last - len(key) + 1
             ne = last + 1
-            ws = ns
-            while ws > 0 and _is_word_char(text[ws - 1]):
-                ws -= 1
-            prefix = text[ws:ns]
-            if prefix not in self.proclitics:
-                continue
-            if ne < len(text) and _is_word_char(text[ne]):
+            prefix = ""
+            if ns > 0 and spaced[ns - 1] != " ":
+                ws = spaced.rfind(" ", max(0, ns - MAX_PROCLITIC - 1), ns) + 1
+                if ws == 0 and ns > MAX_PROCLITIC:
+                    continue  # inside a word, farther than any proclitic chain
+                prefix = text[ws:ns]
+                if prefix not in self.proclitics:
+                    continue
+            if spaced[ne] != " ":
                 if not self.enclitics:
                     continue
-                we = ne
-                while we < len(text) and _is_word_char(text[we]):
-                    we += 1
+                we = spaced.find(" ", ne)
                 if text[ne:we] not in self.enclitics:
                     continue
                 if text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
@@ -123,7 +130,7 @@ class Lexicon(Generic[V]):
         taken = bytearray(len(text))  # 1 where a longer match already stands: linear, not quadratic
         chosen = []
         for c in candidates:
-            if 1 not in taken[c[0]:c[1]]:
+            if taken.find(1, c[0], c[1]) == -1:
                 taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
                 chosen.append(c)
         chosen.sort()

@@ -98,6 +98,11 @@ def normalize(raw: str) -> Normalized:
     text = normalize_text(raw)
     if len(text) == len(raw):
         return Normalized(raw, text, None)
-    table = _table()
-    kept = array("i", (i for i, ch in enumerate(raw) if table.get(ord(ch), ch) is not None))
+    # the characters translate() drops are exactly those of _DROPPED_RE: keep the runs between them
+    kept = array("i")
+    previous = 0
+    for m in _DROPPED_RE.finditer(raw):
+        kept.extend(range(previous, m.start()))
+        previous = m.end()
+    kept.extend(range(previous, len(raw)))
     return Normalized(raw, text, kept)
