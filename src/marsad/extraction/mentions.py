@@ -39,6 +39,7 @@ class Mentions:
     text: str
     words: list[int] = field(default_factory=list)  # raw start of every word
     by_kind: dict[str, list[Found]] = field(default_factory=dict)
+    starts: dict[str, list[int]] = field(default_factory=dict)  # start offsets per kind, for bisect
 
     def word_at(self, pos: int) -> int:
         """Index of the word at or before raw offset pos."""
@@ -55,7 +56,10 @@ class Mentions:
     def within(self, kind: str, start: int, end: int) -> list[Found]:
         """Mentions of one kind lying inside raw [start, end)."""
         items = self.by_kind.get(kind, [])
-        lo = bisect_left([f.start for f in items], start)
+        starts = self.starts.get(kind)
+        if starts is None or len(starts) != len(items):
+            starts = self.starts[kind] = [f.start for f in items]
+        lo = bisect_left(starts, start)
         out = []
         for f in items[lo:]:
             if f.start >= end:

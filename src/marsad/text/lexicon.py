@@ -62,9 +62,17 @@ MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
 _NON_WORD = re.compile(r"[^\w]|_")
 
 
+_LAST_SPACED: list[tuple[str, str]] = [("", " ")]  # the last text asked for: every lexicon scans the same one
+
+
 def spaced_copy(text: str) -> str:
     """`text` with every non-word character a space, plus one final space: word ends are cheap to see."""
-    return _NON_WORD.sub(" ", text) + " "
+    last_text, last_spaced = _LAST_SPACED[0]
+    if last_text is text:
+        return last_spaced
+    spaced = _NON_WORD.sub(" ", text) + " "
+    _LAST_SPACED[0] = (text, spaced)
+    return spaced
 
 
 class Lexicon(Generic[V]):
@@ -84,9 +92,17 @@ class Lexicon(Generic[V]):
         self.size = len(grouped)
         self.proclitics = PROCLITICS if article else frozenset(p for p in PROCLITICS if not p.endswith(ARTICLE)
                                                                and not p.endswith("لل"))
+        # Keys are stored with the space that ends their word (and once per allowed suffix), and
+        # scanned over the spaced copy: a hit then always ends at a word end, so the scan yields
+        # a few real candidates instead of every substring inside longer words.
         self._automaton = ahocorasick.Automaton()
         for key, values in grouped.items():
-            self._automaton.add_word(key, (key, tuple(values)))
+            spaced_key = _NON_WORD.sub(" ", key)  # "اف-16" is scanned as "اف 16", then checked in the text
+            for suffix in self.enclitics:
+                self._automaton.add_word(spaced_key + suffix + " ", (key, tuple(values), len(suffix)))
+        for key, values in grouped.items():  # a form itself wins over another form plus a suffix
+            self._automaton.add_word(_NON_WORD.sub(" ", key) + " ", (key, tuple(values), 0))
+        self._keys = {key: tuple(values) for key, values in grouped.items()}
         if grouped:
             self._automaton.make_automaton()
 
@@ -95,8 +111,7 @@ class Lexicon(Generic[V]):
 
     def lookup(self, form: str) -> tuple[V, ...]:
         """The values of one form, or () when it is not in the lexicon."""
-        found = self._automaton.get(lexicon_key(form), None) if self.size else None
-        return found[1] if found else ()
+        return self._keys.get(lexicon_key(form), ())
 
     def find(self, norm: Normalized, start: int = 0, end: int | None = None) -> list[LexMatch[V]]:
         """Non-overlapping matches in norm.text[start:end] (normalised offsets), longest first, in text order."""
@@ -106,9 +121,11 @@ class Lexicon(Generic[V]):
         end = len(text) if end is None else end
         spaced = spaced_copy(text)
         candidates = []
-        for last, (key, values) in self._automaton.iter(text, start, end):
-            ns = last - len(key) + 1
-            ne = last + 1
+        for last, (key, values, suffix) in self._automaton.iter(spaced, start, end + 1):
+            ne = last - suffix
+            ns = ne - len(key)
+            if text[ns:ne] != key:
+                continue  # a multi-word key across punctuation ("حلب، إدلب")
             prefix = ""
             if ns > 0 and spaced[ns - 1] != " ":
                 ws = spaced.rfind(" ", max(0, ns - MAX_PROCLITIC - 1), ns) + 1
@@ -117,14 +134,8 @@ class Lexicon(Generic[V]):
                 prefix = text[ws:ns]
                 if prefix not in self.proclitics:
                     continue
-            if spaced[ne] != " ":
-                if not self.enclitics:
-                    continue
-                we = spaced.find(" ", ne)
-                if text[ne:we] not in self.enclitics:
-                    continue
-                if text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
-                    continue  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
+            if suffix and text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
+                continue  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
             candidates.append((ns, ne, key, values, prefix))
         candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
         taken = bytearray(len(text))  # 1 where a longer match already stands: linear, not quadratic
