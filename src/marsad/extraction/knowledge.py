@@ -21,7 +21,7 @@ from marsad.kb.lexicons import (
     load_reporting_verbs,
     load_triggers,
 )
-from marsad.text.lexicon import THIRD_PERSON, Lexicon
+from marsad.text.lexicon import THIRD_PERSON, Lexicon, LexiconSet
 
 # Nouns that, followed by a nationality adjective, name that state's forces ("الطائرات الروسية").
 FORCE_NOUNS = (
@@ -48,6 +48,7 @@ class Knowledge:
     cue_lexicon: Lexicon[Cue]
     force_nouns: Lexicon[str]  # value "MIL" or "GOV"
     context: ContextActors
+    lexicons: LexiconSet  # all of the above, scanned in one pass
 
     def resolve(self, actor_id: str, country: str | None) -> ActorEntry | None:
         """The concrete actor for an id; generic "*-MIL" and context names ("ctx:التحالف") need
@@ -73,15 +74,25 @@ def load_knowledge() -> Knowledge:
     kb = load_actors()
     countries = kb.countries
     context = load_context_actors()
+    lexicons = {
+        "actor": Lexicon(kb.alias_pairs() + [(f, CONTEXT_PREFIX + f) for f in context.by_form]),
+        "country": Lexicon((form, (iso2, kind)) for form, iso2, kind in kb.country_alias_pairs()),
+        "trigger": Lexicon(((t.form, t) for t in load_triggers()), enclitics=THIRD_PERSON),
+        "verb": Lexicon(((v.form, v) for v in load_reporting_verbs()), enclitics=THIRD_PERSON, article=False),
+        "casualty": Lexicon((c.form, c) for c in load_casualty_terms()),
+        "cue": Lexicon((c.form, c) for c in load_cues()),
+        "force": Lexicon([(n, "MIL") for n in FORCE_NOUNS] + [(n, "GOV") for n in GOVERNMENT_NOUNS]),
+    }
     return Knowledge(
         actors=kb.by_id,
         countries=countries,
-        actor_lexicon=Lexicon(kb.alias_pairs() + [(f, CONTEXT_PREFIX + f) for f in context.by_form]),
-        country_lexicon=Lexicon((form, (iso2, kind)) for form, iso2, kind in kb.country_alias_pairs()),
-        trigger_lexicon=Lexicon(((t.form, t) for t in load_triggers()), enclitics=THIRD_PERSON),
-        verb_lexicon=Lexicon(((v.form, v) for v in load_reporting_verbs()), enclitics=THIRD_PERSON, article=False),
-        casualty_lexicon=Lexicon((c.form, c) for c in load_casualty_terms()),
-        cue_lexicon=Lexicon((c.form, c) for c in load_cues()),
-        force_nouns=Lexicon([(n, "MIL") for n in FORCE_NOUNS] + [(n, "GOV") for n in GOVERNMENT_NOUNS]),
+        actor_lexicon=lexicons["actor"],
+        country_lexicon=lexicons["country"],
+        trigger_lexicon=lexicons["trigger"],
+        verb_lexicon=lexicons["verb"],
+        casualty_lexicon=lexicons["casualty"],
+        cue_lexicon=lexicons["cue"],
+        force_nouns=lexicons["force"],
         context=context,
+        lexicons=LexiconSet(lexicons),
     )

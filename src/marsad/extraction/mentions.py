@@ -69,9 +69,9 @@ class Mentions:
         return out
 
 
-def _lex(kind: str, lexicon, norm: Normalized) -> list[Found]:
+def _lex(kind: str, matches) -> list[Found]:
     """Matches of one lexicon; a form with several values (عمان: Oman, Amman) keeps the first."""
-    return [Found(m.start, m.end, kind, m.values[0], m.prefix) for m in lexicon.find(norm)]
+    return [Found(m.start, m.end, kind, m.values[0], m.prefix) for m in matches]
 
 
 def is_adjective(c: Found, text: str) -> bool:
@@ -80,7 +80,7 @@ def is_adjective(c: Found, text: str) -> bool:
                                          and not c.prefix and text[c.start:c.end].endswith(("ية", "ي", "يه")))
 
 
-def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found]) -> list[Found]:
+def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found], nouns) -> list[Found]:
     """"القوات الروسية", "الطائرات السورية والروسية": a force noun and the adjectives after it."""
     adjectives = [c for c in countries if is_adjective(c, norm.raw)]
     if not adjectives:
@@ -88,7 +88,7 @@ def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found]) ->
     out = []
     text = norm.raw
     starts = [a.start for a in adjectives]
-    for noun in kn.force_nouns.find(norm):
+    for noun in nouns:
         i = bisect_left(starts, noun.end)
         pos = noun.end
         while i < len(adjectives):
@@ -170,19 +170,20 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
     found: dict[str, list[Found]] = {}
-    countries = _lex("country", kn.country_lexicon, norm)
+    matches = kn.lexicons.find_all(norm)  # one scan for every lexicon
+    countries = _lex("country", matches["country"])
     found["country"] = countries
-    actors = _lex("actor", kn.actor_lexicon, norm)
-    composed = _composed_forces(norm, kn, countries)
+    actors = _lex("actor", matches["actor"])
+    composed = _composed_forces(norm, kn, countries, matches["force"])
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
     names = [(a.start, a.end) for a in found["actor"] if a not in composed]
     found["adjective"] = _adjective_forces(kn, countries, text)
-    found["trigger"] = [t for t in _lex("trigger", kn.trigger_lexicon, norm)
+    found["trigger"] = [t for t in _lex("trigger", matches["trigger"])
                         if not any(s <= t.start and t.end <= e for s, e in names) and not _article_on_verb(t, text)]
-    found["verb"] = _lex("verb", kn.verb_lexicon, norm)
-    found["casualty"] = _lex("casualty", kn.casualty_lexicon, norm)
-    found["cue"] = _lex("cue", kn.cue_lexicon, norm)
+    found["verb"] = _lex("verb", matches["verb"])
+    found["casualty"] = _lex("casualty", matches["casualty"])
+    found["cue"] = _lex("cue", matches["cue"])
     hint = country_hint or _likely_country(found, kn)
     found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=hint, norm=norm)]
     found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(norm)]

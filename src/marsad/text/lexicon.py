@@ -95,16 +95,15 @@ class Lexicon(Generic[V]):
         # Keys are stored with the space that ends their word (and once per allowed suffix), and
         # scanned over the spaced copy: a hit then always ends at a word end, so the scan yields
         # a few real candidates instead of every substring inside longer words.
-        self._automaton = ahocorasick.Automaton()
+        self.entries: dict[str, tuple[str, tuple[V, ...], int]] = {}
         for key, values in grouped.items():
             spaced_key = _NON_WORD.sub(" ", key)  # "اف-16" is scanned as "اف 16", then checked in the text
             for suffix in self.enclitics:
-                self._automaton.add_word(spaced_key + suffix + " ", (key, tuple(values), len(suffix)))
+                self.entries[spaced_key + suffix + " "] = (key, tuple(values), len(suffix))
         for key, values in grouped.items():  # a form itself wins over another form plus a suffix
-            self._automaton.add_word(_NON_WORD.sub(" ", key) + " ", (key, tuple(values), 0))
+            self.entries[_NON_WORD.sub(" ", key) + " "] = (key, tuple(values), 0)
         self._keys = {key: tuple(values) for key, values in grouped.items()}
-        if grouped:
-            self._automaton.make_automaton()
+        self._automaton = _automaton({k: (v,) for k, v in self.entries.items()})
 
     def __len__(self) -> int:
         return self.size
@@ -120,36 +119,80 @@ class Lexicon(Generic[V]):
         text = norm.text
         end = len(text) if end is None else end
         spaced = spaced_copy(text)
-        candidates = []
-        for last, (key, values, suffix) in self._automaton.iter(spaced, start, end + 1):
-            ne = last - suffix
-            ns = ne - len(key)
-            if text[ns:ne] != key:
-                continue  # a multi-word key across punctuation ("حلب، إدلب")
-            prefix = ""
-            if ns > 0 and spaced[ns - 1] != " ":
-                ws = spaced.rfind(" ", max(0, ns - MAX_PROCLITIC - 1), ns) + 1
-                if ws == 0 and ns > MAX_PROCLITIC:
-                    continue  # inside a word, farther than any proclitic chain
-                prefix = text[ws:ns]
-                if prefix not in self.proclitics:
-                    continue
-            if suffix and text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
-                continue  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
-            candidates.append((ns, ne, key, values, prefix))
-        candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-        taken = bytearray(len(text))  # 1 where a longer match already stands: linear, not quadratic
-        chosen = []
-        for c in candidates:
-            if taken.find(1, c[0], c[1]) == -1:
-                taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
-                chosen.append(c)
-        chosen.sort()
-        out = []
-        for ns, ne, key, values, prefix in chosen:
-            if prefix.endswith(ARTICLE):  # the article belongs to the mention, the proclitic does not
-                ns -= len(ARTICLE)
-                prefix = prefix[: -len(ARTICLE)]
-            rs, re_ = norm.raw_span(ns, ne)
-            out.append(LexMatch(rs, re_, norm.raw[rs:re_], values, prefix, key, ns, ne))
-        return out
+        candidates: list = []
+        for last, entries in self._automaton.iter(spaced, start, end + 1):
+            self.consider(norm, spaced, last, entries[0], candidates)
+        return select(norm, candidates)
+
+    def consider(self, norm: Normalized, spaced: str, last: int, entry: tuple, candidates: list) -> None:
+        """Add the hit ending at `last` (the space after the word) to candidates if this lexicon's
+        rules accept it: the whole key in the text, a proclitic chain before it, no ta marbuta
+        mistaken for a suffix."""
+        key, values, suffix = entry
+        text = norm.text
+        ne = last - suffix
+        ns = ne - len(key)
+        if text[ns:ne] != key:
+            return  # a multi-word key across punctuation ("حلب، إدلب")
+        prefix = ""
+        if ns > 0 and spaced[ns - 1] != " ":
+            ws = spaced.rfind(" ", max(0, ns - MAX_PROCLITIC - 1), ns) + 1
+            if ws == 0 and ns > MAX_PROCLITIC:
+                return  # inside a word, farther than any proclitic chain
+            prefix = text[ws:ns]
+            if prefix not in self.proclitics:
+                return
+        if suffix and text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
+            return  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
+        candidates.append((ns, ne, key, values, prefix))
+
+
+def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key, value in table.items():
+        auto.add_word(key, value)
+    if table:
+        auto.make_automaton()
+    return auto
+
+
+def select(norm: Normalized, candidates: list) -> list[LexMatch]:
+    """The longest non-overlapping candidates, in text order, as matches with raw offsets."""
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(len(norm.text))  # 1 where a longer match already stands: linear, not quadratic
+    chosen = []
+    for c in candidates:
+        if taken.find(1, c[0], c[1]) == -1:
+            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+            chosen.append(c)
+    chosen.sort()
+    out = []
+    for ns, ne, key, values, prefix in chosen:
+        if prefix.endswith(ARTICLE):  # the article belongs to the mention, the proclitic does not
+            ns -= len(ARTICLE)
+            prefix = prefix[: -len(ARTICLE)]
+        rs, re_ = norm.raw_span(ns, ne)
+        out.append(LexMatch(rs, re_, norm.raw[rs:re_], values, prefix, key, ns, ne))
+    return out
+
+
+class LexiconSet:
+    """Several lexicons scanned in one Aho-Corasick pass (each keeps its own clitic rules and
+    its own longest-match choice)."""
+
+    def __init__(self, lexicons: dict[str, Lexicon]) -> None:
+        self.lexicons = lexicons
+        table: dict[str, list] = {}
+        for name, lexicon in lexicons.items():
+            for spaced_key, entry in lexicon.entries.items():
+                table.setdefault(spaced_key, []).append((name, entry))
+        self._automaton = _automaton({k: tuple(v) for k, v in table.items()})
+
+    def find_all(self, norm: Normalized) -> dict[str, list[LexMatch]]:
+        """Every lexicon's matches in the whole text."""
+        spaced = spaced_copy(norm.text)
+        candidates: dict[str, list] = {name: [] for name in self.lexicons}
+        for last, entries in self._automaton.iter(spaced):
+            for name, entry in entries:
+                self.lexicons[name].consider(norm, spaced, last, entry, candidates[name])
+        return {name: select(norm, c) for name, c in candidates.items()}
