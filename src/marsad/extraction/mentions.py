@@ -177,10 +177,13 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     composed = _composed_forces(norm, kn, countries, matches["force"])
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
-    names = [(a.start, a.end) for a in found["actor"] if a not in composed]
+    in_name = bytearray(len(text) + 1)
+    for a in found["actor"]:
+        if a not in composed:
+            in_name[a.start:a.end] = b"\x01" * (a.end - a.start)
     found["adjective"] = _adjective_forces(kn, countries, text)
     found["trigger"] = [t for t in _lex("trigger", matches["trigger"])
-                        if not any(s <= t.start and t.end <= e for s, e in names) and not _article_on_verb(t, text)]
+                        if not (in_name[t.start] and in_name[t.end - 1]) and not _article_on_verb(t, text)]
     found["verb"] = _lex("verb", matches["verb"])
     found["casualty"] = _lex("casualty", matches["casualty"])
     found["cue"] = _lex("cue", matches["cue"])
