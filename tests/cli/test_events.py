@@ -15,7 +15,7 @@ from marsad.cli import main
 from marsad.model import Acled, Plover
 from marsad.store import open_store
 from marsad.store.export import ACLED_COLUMNS, MARSAD_COLUMNS
-from store.factories import HAMA, HTS, IRQ_MIL, ISIS, MOSUL, SARAQIB, SOHR, WHITE_HELMETS, strike_report
+from store.factories import HAMA, HTS, IRQ_MIL, ISIS, MOSUL, SOHR, WHITE_HELMETS, strike_report
 
 PROTEST = (Plover("PROTEST"), Acled("Protests", "Peaceful protest"))
 CONSULT = (Plover("CONSULT"), None)
@@ -29,7 +29,7 @@ def db(tmp_path) -> str:
     reports = [
         strike_report("a", "قال المرصد إن خمسة مدنيين قتلوا بغارة على إدلب.", source=SOHR, killed=5,
                       outlet="وكالة الشرق"),
-        strike_report("b", "أفاد الدفاع المدني بمقتل سبعة مدنيين بغارة على سراقب.", place=SARAQIB,
+        strike_report("b", "أفاد الدفاع المدني بمقتل سبعة مدنيين بغارة على مدينة إدلب.",
                       source=WHITE_HELMETS, killed=7, outlet="شبكة الشمال"),
         strike_report("c", "اشتباكات بين الجيش العراقي وتنظيم الدولة في الموصل.", place=MOSUL, actor1=IRQ_MIL,
                       actor2=ISIS, killed=12, day="2024-11-28"),
