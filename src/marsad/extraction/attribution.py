@@ -13,7 +13,9 @@ from dataclasses import dataclass
 
 from marsad.extraction.mentions import WORD, Found, Mentions
 
-_CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|في)\s")
+# The source phrase ends at the reported clause or a time word; "مصدر في وزارة الداخلية" runs on
+# to the actor it belongs to.
+_CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|اليوم|أمس)\s")
 MAX_SOURCE_WORDS = 7
 
 

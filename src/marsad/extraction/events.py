@@ -172,6 +172,15 @@ def _places(mentions: Mentions, trigger: Found, clause: tuple[int, int], sentenc
     return [p for p in pool if (p.value.result.precision or 4) == best]
 
 
+def _running_total(trigger: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
+    """"قتل أكثر من ألف شخص خلال شهر تموز", "منذ مطلع العام": a toll over a period, not an incident."""
+    if "result" not in trigger.value.flags:
+        return False
+    if SINCE.search(mentions.text[sentence[0]:sentence[1]]):
+        return True
+    return any(d.value.precision in ("month", "year") for d in mentions.within("date", *sentence))
+
+
 def _points_back(text: str, trigger: Found, clause: tuple[int, int]) -> bool:
     if "result" in trigger.value.flags:
         return True
@@ -229,7 +238,7 @@ def draft_events(
     drafts = []
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         clause = _clause_of(clauses, trigger.start, sentence)
-        if SINCE.search(mentions.text[clause[0]:clause[1]]):
+        if SINCE.search(mentions.text[clause[0]:clause[1]]) or _running_total(trigger, mentions, sentence):
             continue
         figures = read_figures(mentions, *sentence) if trigger.value.plover == "ASSAULT" else Figures(None, None, ())
         victims = tuple((v.start, v.end) for v in figures.victim_terms)

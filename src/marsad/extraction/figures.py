@@ -15,6 +15,7 @@ from marsad.model import Figure, Span
 
 WINDOW = 6  # words between a number and its casualty word
 SUBSET = re.compile(r"(?:^|\s)(?:و?من\s*بينهم|و?بينهم|و?منهم|و?بينهن|و?منهن)\s*$")
+AMONG_WOUNDED = re.compile(r"\s*(?:آخرين\s+)?من\s+(?:بين\s+)?(?:ال)?(?:جرحى|مصابين|المصابين|جرحي)")
 _AND = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
 
 
@@ -62,6 +63,8 @@ def read_figures(mentions: Mentions, start: int, end: int) -> Figures:
     assigned: dict[str, list[tuple[Found, Found | None]]] = {"killed": [], "injured": []}
     children: dict[str, int] = {}
     for number in numbers:
+        if AMONG_WOUNDED.match(text, number.end):
+            continue  # "وفاة ثلاثة من الجرحى": some of the wounded, already counted elsewhere
         before = text[max(start, number.start - 20):number.start]
         noun = _counted_noun(mentions, number, end)
         if SUBSET.search(before):

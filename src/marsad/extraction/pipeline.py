@@ -99,6 +99,20 @@ def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, act
     return out
 
 
+def _drop_foreign_localities(mentions: Mentions, country: str | None) -> None:
+    """A village or quarter abroad ("حي الأمل" read as Āmol in Iran in a Gaza report) is kept only
+    when the text names its country; the article's own places and countries always stay."""
+    if country is None:
+        return
+    named = {f.value[0] for f in mentions.by_kind.get("country", []) if f.value[1] == "name"}
+    places = mentions.by_kind.get("place", [])
+    mentions.by_kind["place"] = [
+        p for p in places
+        if p.value.result.match is None or (p.value.result.precision or 4) > 2
+        or p.value.result.match.country in (country, *named)
+    ]
+
+
 def _type_of(f: Found, kn: Knowledge) -> str | None:
     value = f.value if isinstance(f.value, str) else f.value[0]
     if value.startswith(CONTEXT_PREFIX):
@@ -137,6 +151,7 @@ def extract_document(doc: Document) -> DocumentResult:
     norm = normalize(doc.text)
     mentions = find_mentions(norm, kn, published, None)
     ctx = Context(mentions, kn, document_country(mentions, kn))
+    _drop_foreign_localities(mentions, ctx.country)
     drafts: list[Draft] = []
     previous = None
     after_boilerplate = False
