@@ -19,7 +19,8 @@ MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade"
              "civilians", "abduction", "sexual", "melee", "mob")
 _NOT_ACTOR_TYPES = {"media"}
 # "منذ 26 مارس", "منذ اندلاع الحرب": an ongoing campaign or a running total, not one incident
-SINCE = re.compile(r"(?:^|\s)منذ\s+(?!صباح|فجر|مساء|ليل|ظهر|عصر|ساعات|الساعات|ساعة|يوم\s|يومين|أيام|قليل)")
+SINCE = re.compile(r"(?:^|\s)منذ\s+(?!صباح|فجر|مساء|ليل|ظهر|عصر|ساعات|الساعات|ساعة|يوم\s|يومين|أيام|قليل|أمس|الأمس|"
+                   r"امس|البارحة|اليوم)")
 _ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")
 
 

@@ -162,14 +162,17 @@ def extract_document(doc: Document) -> DocumentResult:
             continue
         if after_boilerplate and len(sentence_text.split()) < 14:
             continue
-        if _is_background(mentions, s, e):
+        if _is_background(mentions, s, e, published):
             continue
         attribution = attribute(mentions, s, e, previous)
         if attribution is not None:
             previous = attribution
         actors = [a for a in mentions.within("actor", s, e) if _is_role_actor(a, kn)]
         if attribution is not None and attribution.source is not None:
-            actors = [a for a in actors if a is not attribution.source]
+            # the source, and the same source named again ("الدفاع المدني (الخوذ البيضاء)"), tells; it does not act
+            source = attribution.source
+            actors = [a for a in actors if a is not source and not (a.value == source.value and
+                                                                     abs(a.start - source.end) < 40)]
         if attribution is not None and attribution.phrase is not None:
             ps, pe = attribution.phrase
             actors = [a for a in actors if not (ps <= a.start < pe)]
@@ -207,12 +210,22 @@ def _is_title(text: str, end: int) -> bool:
     return text[end - 1:end] not in (".", "؟", "!", ":") and text[end:end + 1] in ("\n", "\r")
 
 
-def _is_background(mentions: Mentions, start: int, end: int) -> bool:
-    """A sentence that recalls the past or analyses: it opens with a background cue."""
+def _is_background(mentions: Mentions, start: int, end: int, published: date | None) -> bool:
+    """A sentence that recalls the past or analyses: it opens with a background cue ("وكان",
+    "يذكر أن") and names no day of the week of the story ("وكانت القوات شنت عملية صباح الخميس"
+    is the story itself)."""
     for cue in mentions.within("cue", start, end):
         if cue.value.kind == "background" and mentions.word_at(cue.start) - mentions.word_at(start) <= 1:
-            return True
+            return not _recent_date(mentions, start, end, published)
     return False
+
+
+def _recent_date(mentions: Mentions, start: int, end: int, published: date | None) -> bool:
+    if published is None:
+        return False
+    return any(d.value.start_date is not None and d.value.precision in ("day", "range")
+               and 0 <= (published - d.value.start_date).days <= STORY_WINDOW
+               for d in mentions.within("date", start, end))
 
 
 def _informative(d: Draft) -> bool:

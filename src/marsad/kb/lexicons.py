@@ -39,7 +39,7 @@ PLOVER_TYPES = (
 TRIGGER_MODES = (
     "aerial", "shelling", "explosive", "suicide", "grenade", "chemical", "firearms", "melee",
     "civilians", "abduction", "sexual", "mob", "territory",
-    "arrest", "raid", "curfew", "siege", "expel", "seize", "disrupt",
+    "arrest", "raid", "curfew", "siege", "expel", "seize", "disrupt", "closure",
     "demonstration", "strike", "riot",
     "deploy", "recruit", "withdraw", "disarm",
     "phone", "meeting", "visit", "talks", "aid", "ceasefire", "condemn", "summon",
