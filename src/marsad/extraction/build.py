@@ -67,17 +67,26 @@ def _same_actor(a: Found | None, b: Found | None) -> bool:
     return a is None or b is None or a.value == b.value
 
 
+PLACE_BOUND = {"ASSAULT", "COERCE", "PROTEST"}
+
+
 def _compatible(x: Draft, y: Draft) -> bool:
     """Two drafts of one article telling the same incident."""
     if x.trigger.value.plover != y.trigger.value.plover:
         return False
-    if not (_same_actor(x.roles.actor1, y.roles.actor1) and _same_actor(x.roles.actor2, y.roles.actor2)):
-        return False
-    if x.roles.actor1 is None and y.roles.actor1 is None and x.roles.actor2 is None and y.roles.actor2 is None:
-        return False
     px = {p.value.result.match.row for p in x.places}
     py = {p.value.result.match.row for p in y.places}
     if px and py and not px & py:
+        return False
+    same_place = bool(px & py)
+    rx, ry = x.roles, y.roles
+    agree = _same_actor(rx.actor1, ry.actor1) and _same_actor(rx.actor2, ry.actor2)
+    swapped = (rx.actor1 is not None and ry.actor2 is not None and rx.actor1.value == ry.actor2.value
+               and _same_actor(rx.actor2, ry.actor1))  # a clash told from the other side
+    # the same attack at the same place is one incident even when a sentence misread its actors
+    if not (agree or swapped or (same_place and x.trigger.value.plover in PLACE_BOUND)):
+        return False
+    if not same_place and rx.actor1 is None and ry.actor1 is None and rx.actor2 is None and ry.actor2 is None:
         return False
     if x.date and y.date:
         a, b = x.date.value, y.date.value
