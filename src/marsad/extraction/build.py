@@ -78,7 +78,8 @@ def _compatible(x: Draft, y: Draft) -> bool:
     py = {p.value.result.match.row for p in y.places}
     if px and py and not px & py:
         return False
-    same_place = bool(px & py)
+    # the same place, or the same head count ("اعتقال 40 فلسطينيا" twice), ties two tellings
+    same_place = bool(px & py) or bool(x.counts & y.counts)
     rx, ry = x.roles, y.roles
     agree = _same_actor(rx.actor1, ry.actor1) and _same_actor(rx.actor2, ry.actor2)
     swapped = (rx.actor1 is not None and ry.actor2 is not None and rx.actor1.value == ry.actor2.value
@@ -111,10 +112,10 @@ def _source_key(d: Draft) -> object:
 
 
 def _toll_target(out: list[Draft], d: Draft) -> Draft | None:
-    """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13") belongs
-    to the last attack of the article that its place and date do not contradict."""
+    """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13"), or a bare
+    "الاعتقالات", belongs to the last event of its type that its place does not contradict."""
     for o in reversed(out):
-        if o.trigger.value.plover != "ASSAULT":
+        if o.trigger.value.plover != d.trigger.value.plover:
             continue
         px = {p.value.result.match.row for p in o.places}
         py = {p.value.result.match.row for p in d.places}

@@ -45,6 +45,7 @@ class Draft:
     claims: list[tuple[Attribution | None, Figures]] = field(default_factory=list)
     back_reference: bool = False  # counts or points back at an incident told elsewhere
     headline: bool = False  # read from the article's title line
+    counts: frozenset[int] = frozenset()  # the head counts its sentence gives (killed, detained ...)
 
 
 def _clause_of(clauses: list[tuple[int, int]], pos: int, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -257,7 +258,10 @@ def draft_events(
             modality=_modality(mentions, trigger, clause, attribution),
             evidence=[sentence],
             claims=[(attribution, figures)],
-            back_reference=_points_back(mentions.text, trigger, clause),
+            back_reference=(_points_back(mentions.text, trigger, clause)
+                            or (_bare_definite(trigger, mentions, candidates) and figures.killed is None)),
             headline=headline,
+            counts=frozenset(n.value.value for n in mentions.within("number", *sentence)
+                             if n.value.kind == "count" and not n.value.vague and n.value.value >= 2),
         ))
     return drafts
