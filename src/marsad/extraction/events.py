@@ -141,9 +141,11 @@ def _mode_rank(mode: str | None) -> int:
 
 
 def _corroborated(t: Found, mentions: Mentions, sentence: tuple[int, int], candidates: list[Found]) -> bool:
-    """A weak trigger counts when an actor or a place stands within a few words of it."""
-    near = [c for c in candidates if mentions.distance(c, t) <= 3]
-    return bool(near)
+    """A weak trigger counts when an actor stands within a few words of it, or a place just after it."""
+    if any(mentions.distance(c, t) <= 3 for c in candidates):
+        return True
+    # "شنوا هجوما من شقين على حلب": the place it struck
+    return any(mentions.distance(t, p) <= 4 for p in mentions.within("place", t.end, sentence[1]))
 
 
 def _modality(mentions: Mentions, trigger: Found, clause: tuple[int, int], attribution: Attribution | None) -> str:
