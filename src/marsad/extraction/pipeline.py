@@ -20,7 +20,7 @@ from datetime import date
 
 from marsad.errors import InputError
 from marsad.extraction.attribution import attribute
-from marsad.extraction.build import Context, build_event, merge_drafts
+from marsad.extraction.build import PLACE_BOUND, Context, build_event, merge_drafts
 from marsad.extraction.events import Draft, draft_events
 from marsad.extraction.knowledge import CONTEXT_PREFIX, Knowledge, load_knowledge
 from marsad.extraction.mentions import Found, Mentions, country_votes, find_mentions, is_adjective
@@ -183,8 +183,22 @@ def extract_document(doc: Document) -> DocumentResult:
                                    lambda f: _type_of(f, kn), headline=n == 0 and _is_title(doc.text, e)))
     kept = [d for d in merge_drafts(drafts) if _informative(d)]
     inherit_dates(kept, mentions, published)
+    inherit_places(kept, mentions, ctx.country)
     events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(kept))
     return DocumentResult(doc, events)
+
+
+def inherit_places(drafts: list[Draft], mentions: Mentions, country: str | None) -> None:
+    """Events told without a place of their own happened where the story did: the article's first
+    town, district or governorate in its own country."""
+    story = next((p for p in mentions.by_kind.get("place", [])
+                  if p.value.result.match is not None and (p.value.result.precision or 4) <= 3
+                  and p.value.result.match.country == country), None)
+    if story is None:
+        return
+    for d in drafts:
+        if not d.places and d.trigger.value.plover in PLACE_BOUND:
+            d.places = [story]
 
 
 STORY_WINDOW = 7  # days before publication in which the article's own news happens
