@@ -14,8 +14,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# The main job on the embedded default: the sample corpus into ./marsad.db, its incidents as a
+# table, then the dashboard and REST API on http://127.0.0.1:8000 (Ctrl-C stops it).
 run: $(STAMP)
-	$(BIN)/marsad extract examples/corpus.jsonl --format table
+	$(BIN)/marsad ingest examples/corpus.jsonl --db marsad.db
+	$(BIN)/marsad events --db marsad.db --format table --limit 25
+	$(BIN)/marsad serve --db marsad.db --host 127.0.0.1 --port $${PORT:-8000}
 
 # The tests need a real PostgreSQL and Chromium: installed if missing, PostgreSQL started.
 test: $(STAMP)
