@@ -72,7 +72,7 @@ PLACE_BOUND = {"ASSAULT", "COERCE", "PROTEST"}
 
 def _compatible(x: Draft, y: Draft) -> bool:
     """Two drafts of one article telling the same incident."""
-    if x.trigger.value.plover != y.trigger.value.plover:
+    if x.trigger.value.plover != y.trigger.value.plover or y.another:
         return False
     px = {p.value.result.match.row for p in x.places}
     py = {p.value.result.match.row for p in y.places}
@@ -150,7 +150,7 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     out: list[Draft] = []
     for d in body:
         target = next((o for o in out if _compatible(o, d)), None)
-        if target is None and d.back_reference:
+        if target is None and d.back_reference and not d.another:
             target = _toll_target(out, d)
             if target is None and not (d.places and (d.date or d.roles.actor1 or d.roles.actor2)):
                 continue

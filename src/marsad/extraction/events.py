@@ -30,6 +30,10 @@ BACK_REFERENCE = re.compile(r"(?:عدد|حصيلة|حصيله|ضحايا|قتل�
 DEMONSTRATIVE_AFTER = re.compile(r"^\s*(?:هذه|هذا|تلك|ذلك|الأخيرة|الاخيرة|المذكورة|نفسها|نفسه)(?:\s|$|[.،,])")
 
 
+# "عبوة ناسفة ثانية", "غارة أخرى", "هجوم ثالث": a further incident, never the one told before
+ANOTHER = re.compile(r"(?:\s+\S+)?\s+(?:ثان|ثانية|ثاني|آخر|أخرى|اخرى|ثالث|ثالثة|رابع|رابعة|جديد|جديدة)(?:\s|[.،,]|$)")
+
+
 @dataclass(slots=True)
 class Draft:
     trigger: Found
@@ -43,6 +47,7 @@ class Draft:
     modality: str
     evidence: list[tuple[int, int]] = field(default_factory=list)
     claims: list[tuple[Attribution | None, Figures]] = field(default_factory=list)
+    another: bool = False  # "عبوة ثانية", "غارة أخرى": explicitly a further incident
     back_reference: bool = False  # counts or points back at an incident told elsewhere
     headline: bool = False  # read from the article's title line
     counts: frozenset[int] = frozenset()  # the head counts its sentence gives (killed, detained ...)
@@ -263,6 +268,7 @@ def draft_events(
             back_reference=(_points_back(mentions.text, trigger, clause)
                             or (_bare_definite(trigger, mentions, candidates) and figures.killed is None)),
             headline=headline,
+            another=bool(ANOTHER.match(mentions.text, trigger.end)),
             counts=frozenset(n.value.value for n in mentions.within("number", *sentence)
                              if n.value.kind == "count" and not n.value.vague and n.value.value >= 2),
         ))
