@@ -168,9 +168,13 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
 
 
 def _fold(target: Draft, d: Draft) -> None:
-    """Add draft d's evidence, claims and missing arguments to target."""
+    """Add draft d's evidence, claims and missing arguments to target (a mere back-reference,
+    "طوق حول مكان الانفجار", adds its evidence and claims but not its actors)."""
     target.evidence.extend(e for e in d.evidence if e not in target.evidence)
     target.claims.extend(d.claims)
+    if d.back_reference:
+        target.date = target.date or d.date
+        return
     r, s = target.roles, d.roles
     r.actor1 = r.actor1 or s.actor1
     r.actor2 = r.actor2 or s.actor2

@@ -86,8 +86,15 @@ def _is_victim(scene: Scene, c: Found) -> bool:
         return False
     if scene.type_of(c) in VICTIM_TYPES:
         return True
-    # "اعتقلت 17 مشتبها", "أوقفت ثلاثة مسلحين": a counted group is acted on
-    return any(0 <= c.start - n.end <= 2 for n in scene.mentions.within("number", scene.sentence[0], c.start))
+    m = scene.mentions
+    # "اعتقلت 17 مشتبها", "أوقفت ثلاثة مسلحين", "مقتل شرطيين اثنين": a counted group is acted on
+    if any(0 <= c.start - n.end <= 2 for n in m.within("number", scene.sentence[0], c.start)):
+        return True
+    if any(0 <= n.start - c.end <= 2 for n in m.within("number", c.end, scene.sentence[1])):
+        return True
+    # "مقتل عنصرين من الشرطة", "إصابة جنود": the people a casualty word counts
+    return any(t.value.kind in ("killed", "injured") and m.distance(t, c) <= 2 and t.end <= c.start
+               for t in m.within("casualty", scene.sentence[0], c.start))
 
 
 def _adjective_agent(scene: Scene, candidates: list[Found]) -> Found | None:
