@@ -74,9 +74,14 @@ def joined(text: str, a: Found, b: Found) -> bool:
     return bool(AND_GAP.match(gap)) or (gap.strip() == "" and b.prefix.startswith("و"))
 
 
+QUANTITY = re.compile(r"(?:\s(?:عشرات|مئات|آلاف|الاف|ألوف|بضعة|عدة|عدد من|[0-9]+))+\s*$")
+
+
 def _cue_text(scene: Scene, c: Found) -> str:
-    # the proclitic ("ل", "و") is part of what precedes the name
-    return _before(scene.mentions.text, c.start, scene.sentence[0]) + c.prefix
+    """What stands just before a name: the proclitic ("ل", "و") is part of it, a quantity is not
+    ("شنه مئات المستوطنين" reads as "شنه المستوطنين")."""
+    before = _before(scene.mentions.text, c.start, scene.sentence[0], 40)
+    return QUANTITY.sub(" ", before)[-24:] + c.prefix
 
 
 def _is_victim(scene: Scene, c: Found) -> bool:
@@ -190,6 +195,10 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             targets.append(c)
         else:
             free.append(c)
+    # a name given twice ("محمد حمدان دقلو (حميدتي)") keeps the role of its first mention
+    target_ids = {c.value for c in targets}
+    targets += [c for c in free if c.value in target_ids]
+    free = [c for c in free if c.value not in target_ids]
     if between:
         roles.actor1 = between[0]
         rest = [c for c in candidates if c.start > between[0].start and joined(text, between[0], c)]
@@ -205,9 +214,11 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             roles.actor1, roles.actor2 = sides[0], next((s for s in sides[1:] if s.value != sides[0].value), None)
     if roles.actor1 is None:
         roles.actor1 = _adjective_agent(scene, candidates)
-    in_clause = [c for c in free if scene.clause[0] <= c.start < scene.clause[1]] or free
+    in_clause = [c for c in free if scene.clause[0] <= c.start < scene.clause[1]]
     if roles.actor1 is None and in_clause:
         roles.actor1 = _subject(scene, in_clause)
+    if roles.actor1 is None and free:
+        roles.actor1 = _subject(scene, free)
     if roles.actor1 is None:
         roles.actor1 = _source_agent(scene)
     if roles.actor1 is None and len({c.value for c in free}) == 1:

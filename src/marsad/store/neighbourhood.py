@@ -122,7 +122,8 @@ def remerge(conn: Connection, seed_keys: Sequence[str],
         srcs = sorted(set().union(*(sources[m.document_id] for m in ms)))
         facts = describe(iid, ms, srcs)
         incident_rows.append(facts.values)
-        actor_rows += [{"incident_id": iid, "actor_id": a} for a in sorted(facts.actor_ids)]
+        actor_rows += [{"incident_id": iid, "actor_id": a, "sort_date": facts.values["sort_date"]}
+                       for a in sorted(facts.actor_ids)]
         assign += [{"k": k, "iid": iid} for k in member_keys]
         if any(k in seeds for k in member_keys):
             seed_incidents.add(iid)

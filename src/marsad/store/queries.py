@@ -41,14 +41,18 @@ E, C, D, EA = EventRow.__table__, ClaimRow.__table__, DocumentRow.__table__, Eve
 MAX_LIMIT = 10_000
 
 
-def _where(f: IncidentFilter) -> list[Any]:
+def _where(f: IncidentFilter, *, actor: bool = True) -> list[Any]:
+    """SQL conditions for `f` on `incidents`; actor=False leaves the actor to the caller's join."""
     cond: list[Any] = []
     if f.country:
         cond.append(INC.c.country == f.country.upper())
     if f.since:
         cond.append(func.coalesce(INC.c.date_end, INC.c.date_start) >= f.since)
     if f.until:
+        # The sort_date bound is implied (sort_date is date_start, or "" when undated) but lets the
+        # (…, sort_date) indexes start the newest-first walk at `until` instead of the newest row.
         cond.append(INC.c.date_start <= f.until)
+        cond.append(INC.c.sort_date <= f.until)
     if f.plover_type:
         cond.append(INC.c.plover_type == f.plover_type.upper())
     if f.acled_event_type:
@@ -62,7 +66,7 @@ def _where(f: IncidentFilter) -> list[Any]:
     if f.bbox is not None:
         min_lon, min_lat, max_lon, max_lat = f.bbox
         cond.append(and_(INC.c.lon >= min_lon, INC.c.lon <= max_lon, INC.c.lat >= min_lat, INC.c.lat <= max_lat))
-    if f.actor_id:
+    if f.actor_id and actor:
         cond.append(exists().where(IA.c.incident_id == INC.c.id, IA.c.actor_id == f.actor_id))
     if f.text:
         for word in normalize_text(f.text).split():
@@ -92,14 +96,16 @@ def _actor(row: Any, prefix: str) -> ActorRecord | None:
                        row[f"{prefix}type"], row[f"{prefix}country"])
 
 
-def _summary_select() -> Select:
+def _summary_select(by_actor: bool = False) -> Select:
+    """The summary columns; by_actor starts from incident_actors (the actor filter's index)."""
     a1, a2 = A.alias("a1"), A.alias("a2")
+    base = IA.join(INC, INC.c.id == IA.c.incident_id) if by_actor else INC
     cols = [c for c in INC.c if c.name not in ("search", "sort_date", "place_id", "actor1_id", "actor2_id")]
     return (select(*cols, INC.c.actor1_id.label("a1_id"), a1.c.name.label("a1_name"),
                    a1.c.name_ar.label("a1_name_ar"), a1.c.type.label("a1_type"), a1.c.country.label("a1_country"),
                    INC.c.actor2_id.label("a2_id"), a2.c.name.label("a2_name"), a2.c.name_ar.label("a2_name_ar"),
                    a2.c.type.label("a2_type"), a2.c.country.label("a2_country"), INC.c.sort_date)
-            .select_from(INC.outerjoin(a1, a1.c.id == INC.c.actor1_id).outerjoin(a2, a2.c.id == INC.c.actor2_id)))
+            .select_from(base.outerjoin(a1, a1.c.id == INC.c.actor1_id).outerjoin(a2, a2.c.id == INC.c.actor2_id)))
 
 
 _SUMMARY_FIELDS = [f for f in IncidentSummary.__dataclass_fields__ if f not in ("actor1", "actor2")]
@@ -117,11 +123,19 @@ def query_incidents(conn: Connection, f: IncidentFilter, limit: int = 100,
     """Incidents matching `f`, newest first (date desc, then id), `limit` at a time."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"limit {limit} out of range: give 1 to {MAX_LIMIT}")
-    cond = _where(f)
+    by_actor = bool(f.actor_id)
+    cond = _where(f, actor=not by_actor)
+    # With an actor, walk incident_actors by (actor_id, sort_date) newest first: one page read,
+    # however many incidents there are. Its sort_date and incident_id equal the incident's.
+    key_date, key_id = (IA.c.sort_date, IA.c.incident_id) if by_actor else (INC.c.sort_date, INC.c.id)
+    if by_actor:
+        cond.append(IA.c.actor_id == f.actor_id)
+        if f.until:
+            cond.append(IA.c.sort_date <= f.until)
     if cursor:
         c_date, c_id = decode_cursor(cursor)
-        cond.append(or_(INC.c.sort_date < c_date, and_(INC.c.sort_date == c_date, INC.c.id > c_id)))
-    rows = conn.execute(_summary_select().where(*cond).order_by(INC.c.sort_date.desc(), INC.c.id)
+        cond.append(or_(key_date < c_date, and_(key_date == c_date, key_id > c_id)))
+    rows = conn.execute(_summary_select(by_actor).where(*cond).order_by(key_date.desc(), key_id)
                         .limit(limit + 1)).all()
     items = tuple(_summary(r) for r in rows[:limit])
     nxt = encode_cursor(rows[limit - 1].sort_date, rows[limit - 1].id) if len(rows) > limit else None

@@ -119,6 +119,8 @@ class IncidentRow(Base):
         Index("ix_incidents_sort", "sort_date", "id"),
         Index("ix_incidents_country_sort", "country", "sort_date"),
         Index("ix_incidents_type_sort", "plover_type", "sort_date"),
+        Index("ix_incidents_admin1_sort", "admin1", "sort_date"),
+        Index("ix_incidents_contested_sort", "contested", "sort_date"),
     )
 
 
@@ -129,6 +131,11 @@ class IncidentActorRow(Base):
     incident_id: Mapped[str] = mapped_column(
         String(40), ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True)
     actor_id: Mapped[str] = mapped_column(String(120), primary_key=True, index=True)
+    # The incident's sort_date, repeated so the actor filter reads (actor_id, sort_date) newest
+    # first and stops after one page (a filter on incidents would scan them all).
+    sort_date: Mapped[str] = mapped_column(String(10), default="", server_default="")
+
+    __table_args__ = (Index("ix_incident_actors_actor_sort", "actor_id", "sort_date", "incident_id"),)
 
 
 class EventRow(Base):
