@@ -17,6 +17,7 @@ from marsad.extraction.mentions import WORD, Found, Mentions
 # to the actor it belongs to.
 _CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|اليوم|أمس)\s")
 MAX_SOURCE_WORDS = 7
+REPORTED = re.compile(r"\s(?:[إأا]ن|[إأا]نه|[إأا]نها|[إأا]نهم|ب[أا]ن)\s|:|“|«|\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,34 +65,60 @@ def _actor_type(found: Found) -> str | None:
     return entry.type if entry else None
 
 
-def attribute(mentions: Mentions, start: int, end: int, previous: Attribution | None) -> Attribution | None:
-    """The claim governing sentence text[start:end], if any."""
-    verbs = mentions.within("verb", start, end)
+def _one(mentions: Mentions, verb: Found, start: int, end: int, previous: Attribution | None) -> Attribution | None:
+    """The claim one reporting verb makes, its span running to `end`."""
     text = mentions.text
-    for verb in verbs:
-        kind = verb.value.kind
-        modality = verb.value.modality or "asserted"
-        if kind == "continue":
-            if previous is None:
-                continue
-            own, phrase = _source_after(mentions, verb, end)
-            if own is None or text[verb.end:own.start].strip():  # "وأضاف" then straight to the content
-                return Attribution(verb, previous.source, previous.phrase, (verb.start, end), previous.modality)
-            return Attribution(verb, own, None, (verb.start, end), modality)
-        if kind == "according_to":
-            source, phrase = _source_after(mentions, verb, end)
-            if source is None and phrase is None:
-                continue
-            return Attribution(verb, source, phrase, (start, end), modality)
-        if kind in ("say", "deny"):
-            source, phrase = _source_after(mentions, verb, end)
-            if source is None:
-                # "X قال": the actor just before the verb
-                before = [a for a in mentions.within("actor", start, verb.start)
-                          if mentions.distance(a, verb) <= 1]
-                if before:
-                    source, phrase = before[-1], None
-            if source is None and phrase is None:
-                continue
-            return Attribution(verb, source, phrase, (verb.start, end), "denied" if kind == "deny" else modality)
+    kind = verb.value.kind
+    modality = verb.value.modality or "asserted"
+    if kind == "continue":
+        if previous is None:
+            return None
+        own, _phrase = _source_after(mentions, verb, end)
+        if own is None or text[verb.end:own.start].strip():  # "وأضاف" then straight to the content
+            return Attribution(verb, previous.source, previous.phrase, (verb.start, end), previous.modality)
+        return Attribution(verb, own, None, (verb.start, end), modality)
+    if kind == "according_to":
+        source, phrase = _source_after(mentions, verb, end)
+        if source is None and phrase is None:
+            return None
+        return Attribution(verb, source, phrase, (start, end), modality)
+    if kind in ("say", "deny"):
+        source, phrase = _source_after(mentions, verb, end)
+        if source is None:
+            # "X قال": the actor just before the verb
+            before = [a for a in mentions.within("actor", start, verb.start) if mentions.distance(a, verb) <= 1]
+            if before:
+                source, phrase = before[-1], None
+        if source is None and phrase is None:
+            return None
+        return Attribution(verb, source, phrase, (verb.start, end), "denied" if kind == "deny" else modality)
     return None
+
+
+def attributions(mentions: Mentions, start: int, end: int, previous: Attribution | None) -> list[Attribution]:
+    """Every claim made in sentence text[start:end], in order. A reporting verb governs what follows
+    it up to the next one ("قالت X إن ...، فيما أعلن Y أن ..."); "بحسب X" governs its whole sentence."""
+    verbs = mentions.within("verb", start, end)
+    out: list[Attribution] = []
+    for i, verb in enumerate(verbs):
+        stop = verbs[i + 1].start if i + 1 < len(verbs) and verbs[i + 1].value.kind != "according_to" else end
+        if out and verb.value.kind in ("say", "deny") and not REPORTED.search(mentions.text, verb.end,
+                                                                              min(stop, verb.end + 50)):
+            continue  # later in a sentence "تحدث فيه بوتين" without "إن ..." reports nothing
+        found = _one(mentions, verb, start, stop if verb.value.kind != "according_to" else end,
+                     out[-1] if out else previous)
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def governing(claims: list[Attribution], position: int) -> Attribution | None:
+    """The claim that reports what stands at `position`: the reporting verb before it whose span
+    holds it, else an "according to" of the sentence, else the sentence's first claim."""
+    for a in reversed(claims):
+        if a.span[0] <= position < a.span[1] and a.verb.value.kind != "according_to":
+            return a
+    for a in claims:
+        if a.verb.value.kind == "according_to":
+            return a
+    return claims[0] if claims else None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from marsad.extraction.attribution import Attribution
+from marsad.extraction.attribution import Attribution, governing
 from marsad.extraction.figures import Figures, read_figures
 from marsad.extraction.mentions import Found, Mentions
 from marsad.extraction.roles import Roles, Scene, assign_roles
@@ -231,7 +231,7 @@ def draft_events(
     sentence: tuple[int, int],
     clauses: list[tuple[int, int]],
     candidates: list[Found],
-    attribution: Attribution | None,
+    claims: list[Attribution],
     type_of: Callable[[Found], str | None],
     headline: bool = False,
 ) -> list[Draft]:
@@ -240,12 +240,14 @@ def draft_events(
     if not triggers:
         return []
     excluded = [(a.start, a.end) for a in candidates]
-    if attribution is not None and attribution.phrase:
-        excluded.append(attribution.phrase)
-    if attribution is not None and attribution.source is not None:
-        excluded.append((attribution.source.start, attribution.source.end))
+    for claim in claims:
+        if claim.phrase:
+            excluded.append(claim.phrase)
+        if claim.source is not None:
+            excluded.append((claim.source.start, claim.source.end))
     drafts = []
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
+        attribution = governing(claims, trigger.start)
         clause = _clause_of(clauses, trigger.start, sentence)
         if SINCE.search(mentions.text[clause[0]:clause[1]]) or _running_total(trigger, mentions, sentence):
             continue

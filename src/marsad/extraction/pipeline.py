@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
 from marsad.errors import InputError
-from marsad.extraction.attribution import attribute
+from marsad.extraction.attribution import Attribution, attributions
 from marsad.extraction.build import PLACE_BOUND, Context, build_event, merge_drafts
 from marsad.extraction.events import Draft, draft_events
 from marsad.extraction.knowledge import CONTEXT_PREFIX, Knowledge, load_knowledge
@@ -164,22 +164,16 @@ def extract_document(doc: Document) -> DocumentResult:
             continue
         if _is_background(mentions, s, e, published):
             continue
-        attribution = attribute(mentions, s, e, previous)
-        if attribution is not None:
-            previous = attribution
+        claims = attributions(mentions, s, e, previous)
+        if claims:
+            previous = claims[-1]
         actors = [a for a in mentions.within("actor", s, e) if _is_role_actor(a, kn)]
-        if attribution is not None and attribution.source is not None:
-            # the source, and the same source named again ("الدفاع المدني (الخوذ البيضاء)"), tells; it does not act
-            source = attribution.source
-            actors = [a for a in actors if a is not source and not (a.value == source.value and
-                                                                     abs(a.start - source.end) < 40)]
-        if attribution is not None and attribution.phrase is not None:
-            ps, pe = attribution.phrase
-            actors = [a for a in actors if not (ps <= a.start < pe)]
+        for claim in claims:
+            actors = _without_source(actors, claim)
         actors += _country_actors(mentions, kn, s, e, actors)
         actors.sort(key=lambda f: f.start)
         actors = _fold_titles(doc.text, actors, kn)
-        drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, attribution,
+        drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, claims,
                                    lambda f: _type_of(f, kn), headline=n == 0 and _is_title(doc.text, e)))
     kept = [d for d in merge_drafts(drafts) if _informative(d)]
     inherit_dates(kept, mentions, published)
@@ -217,6 +211,19 @@ def inherit_dates(drafts: list[Draft], mentions: Mentions, published: date | Non
     for d in drafts:
         if d.date is None:
             d.date = recent[0]
+
+
+def _without_source(actors: list[Found], claim: Attribution) -> list[Found]:
+    """The source tells; it does not act: drop it, the same source named again nearby ("الدفاع
+    المدني (الخوذ البيضاء)"), and any name inside a source phrase ("مصدر في وزارة الداخلية")."""
+    if claim.source is not None:
+        source = claim.source
+        actors = [a for a in actors if a is not source and not (a.value == source.value
+                                                                 and abs(a.start - source.end) < 40)]
+    if claim.phrase is not None:
+        ps, pe = claim.phrase
+        actors = [a for a in actors if not (ps <= a.start < pe)]
+    return actors
 
 
 def _is_title(text: str, end: int) -> bool:

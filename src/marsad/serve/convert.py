@@ -99,6 +99,38 @@ def incident(raw: Any) -> dict[str, Any]:
     return out
 
 
+def summary(s: Any) -> dict[str, Any]:
+    """An `IncidentSummary` (a list row, no claims) -> the same dict `incident` gives, built with
+    plain attribute reads: this runs 100-1000 times per /api/events page, the API's hot path."""
+    location = {"name": s.place_name, "name_ar": s.place_name_ar, "country": s.country, "admin1": s.admin1,
+                "admin2": s.admin2, "lat": s.lat, "lon": s.lon, "precision": s.geo_precision}
+    located = any(v is not None for v in location.values())
+    location["geonames_id"] = location["mention"] = None
+    acled, start, end = s.acled_event_type, s.date_start, s.date_end
+    a1, a2 = s.actor1, s.actor2
+    return {
+        "id": s.id,
+        "plover": {"type": s.plover_type, "mode": s.plover_mode},
+        "acled": {"event_type": acled, "sub_event_type": s.acled_sub_event_type} if acled else None,
+        "date": ({"start": start, "end": end, "precision": s.date_precision or "unknown", "evidence": None}
+                 if start or end else None),
+        "actor1": None if a1 is None else {"id": a1.id, "name": a1.name, "name_ar": a1.name_ar, "type": a1.type,
+                                           "country": a1.country, "mention": None},
+        "actor2": None if a2 is None else {"id": a2.id, "name": a2.name, "name_ar": a2.name_ar, "type": a2.type,
+                                           "country": a2.country, "mention": None},
+        "assoc_actors": [],
+        "locations": [location] if located else [],
+        "fatalities": _figure(s.fatalities, s.fatalities_max),
+        "injured": _figure(s.injured, s.injured_max),
+        "contested": bool(s.contested),
+        "modality": s.modality or "asserted",
+        "n_events": s.n_events,
+        "n_documents": s.n_documents,
+        "n_sources": s.n_sources,
+        "notes": s.notes,
+    }
+
+
 def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
     """'lon_min,lat_min,lon_max,lat_max' -> a tuple; 422 with the expected form otherwise."""
     if not value:

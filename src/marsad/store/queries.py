@@ -89,13 +89,6 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
     raise InputError(f"invalid cursor {cursor!r}: pass the next_cursor of a previous page unchanged")
 
 
-def _actor(row: Any, prefix: str) -> ActorRecord | None:
-    if row[f"{prefix}id"] is None:
-        return None
-    return ActorRecord(row[f"{prefix}id"], row[f"{prefix}name"], row[f"{prefix}name_ar"],
-                       row[f"{prefix}type"], row[f"{prefix}country"])
-
-
 def _summary_select(by_actor: bool = False) -> Select:
     """The summary columns; by_actor starts from incident_actors (the actor filter's index)."""
     a1, a2 = A.alias("a1"), A.alias("a2")
@@ -109,13 +102,25 @@ def _summary_select(by_actor: bool = False) -> Select:
 
 
 _SUMMARY_FIELDS = [f for f in IncidentSummary.__dataclass_fields__ if f not in ("actor1", "actor2")]
+_COLUMNS = list(_summary_select().selected_columns.keys())
+# Positions in a summary row of IncidentSummary's fields (in field order) and of the two actors'
+# five columns: rows are read by index, 100-1000 times per page.
+_FIELD_AT = [_COLUMNS.index(f) for f in _SUMMARY_FIELDS]
+_CONTESTED = _SUMMARY_FIELDS.index("contested")
+_ACTORS = list(IncidentSummary.__dataclass_fields__).index("actor1")  # actor1, actor2 go in here
+_A1 = [_COLUMNS.index(f"a1_{c}") for c in ("id", "name", "name_ar", "type", "country")]
+_A2 = [_COLUMNS.index(f"a2_{c}") for c in ("id", "name", "name_ar", "type", "country")]
+
+
+def _actor_at(row: Any, at: list[int]) -> ActorRecord | None:
+    return None if row[at[0]] is None else ActorRecord(*[row[i] for i in at])
 
 
 def _summary(row: Any, cls: type = IncidentSummary, **extra: Any) -> Any:
-    m = row._mapping
-    values = {f: m[f] for f in _SUMMARY_FIELDS}
-    values["contested"] = bool(values["contested"])
-    return cls(actor1=_actor(m, "a1_"), actor2=_actor(m, "a2_"), **values, **extra)
+    values = [row[i] for i in _FIELD_AT]
+    values[_CONTESTED] = bool(values[_CONTESTED])
+    values[_ACTORS:_ACTORS] = (_actor_at(row, _A1), _actor_at(row, _A2))
+    return cls(*values, **extra)
 
 
 def query_incidents(conn: Connection, f: IncidentFilter, limit: int = 100,
