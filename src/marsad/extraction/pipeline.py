@@ -128,14 +128,19 @@ def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
     """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one."""
     out: list[Found] = []
     for a in actors:
-        if out and text[out[-1].end:a.start].strip() == "" and not a.prefix:
+        if out and text[out[-1].end:a.start].strip() == "" and not a.prefix and _type_of(a, kn) == "person":
             prev = out[-1]
-            generic = str(prev.value).startswith("*-") or _type_of(prev, kn) in ("government", None)
-            if generic and not str(a.value).startswith("*-"):
+            if str(prev.value).startswith("*-") or TITLE.match(text, prev.start):
                 out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
                 continue
         out.append(a)
     return out
+
+
+# Words that make a name a title ("الرئيس المصري", "وزير الخارجية"), not an organisation
+# ("حكومة الوفاق" before "قوات حفتر" is two actors).
+TITLE = re.compile(r"(?:ال)?(?:رئيس|وزير|متحدث|مستشار|قائد|زعيم|أمين|امين|مبعوث|عميد|لواء|فريق|عقيد|شيخ|ملك|"
+                   r"أمير|امير|ولي العهد|نائب|سفير|مندوب|مدير|محافظ|المرشد|مرشد|المرجع|السيد|العاهل)")
 
 
 def _is_role_actor(f: Found, kn: Knowledge) -> bool:

@@ -117,6 +117,28 @@ def _adjective_agent(scene: Scene, candidates: list[Found]) -> Found | None:
     return None
 
 
+REPEL = re.compile(r"(?:^|\s)و?(?:صد|صدت|صدوا|تصدى|تصدت|تصدوا|أحبط|احبط|أحبطت|احبطت|أفشل|افشل|أفشلت|افشلت|"
+                   r"يصد|تصد|أسقط|اسقط|أسقطت|اسقطت|اعترض|اعترضت)\S*\s+(?:\S+\s+){0,3}$")
+
+
+def _repeller(scene: Scene, candidates: list[Found], attacker: Found | None) -> Found | None:
+    """"صدت القوات المسلحة هجوما شنته X": who repelled an attack is what it was aimed at."""
+    m, t = scene.mentions, scene.trigger
+    if t.value.plover != "ASSAULT":
+        return None
+    verb = REPEL.search(m.text, max(scene.sentence[0], t.start - 60), t.start)
+    if verb is None:
+        return None
+    around = [c for c in candidates if c is not attacker and (attacker is None or c.value != attacker.value)
+              and verb.start - 40 <= c.start < t.start]
+    if around:
+        return around[-1]
+    source = scene.attribution.source if scene.attribution else None
+    if source is not None and (attacker is None or source.value != attacker.value):
+        return source  # "قال الجيش إن قواته صدت هجوما"
+    return None
+
+
 def _source_agent(scene: Scene) -> Found | None:
     """The claim's source as the agent: an armed party telling its own action, a speaker of a
     speech act, or "قال X إنه/إنها ..." and "أعلن X فرض ..." (no other subject)."""
@@ -246,6 +268,8 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             # VSO with an object: "واتهم X Y", "استقبل X Y"
             after_actor = [c for c in remaining if c.start >= roles.actor1.end]
             roles.actor2 = after_actor[0] if after_actor else None
+    if roles.actor2 is None:
+        roles.actor2 = _repeller(scene, candidates, roles.actor1)
     if roles.actor1 is not None:
         roles.assoc1.extend(a for a in assocs if a.value != roles.actor1.value and a is not roles.actor2)
     if roles.actor2 is not None:
