@@ -116,6 +116,10 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
                     continue
                 strong = weak
         strong.sort(key=lambda t: (_bare_definite(t, mentions, candidates), _mode_rank(t.value.mode), t.start))
+        repelled = [t for t in items if t.value.plover == "ASSAULT" and "weak" in t.value.flags
+                    and _after_repel(t, mentions, strong)]
+        if repelled:
+            strong = repelled  # "صدت هجوما لقوات X": the attack is the event, X its author
         if _bare_definite(strong[0], mentions, candidates):
             # "تنفيذ الضربات بعد أن شن مسلحون هجوما": the weak word with its own actor tells the news
             fresh = [t for t in items if "weak" in t.value.flags and _corroborated(t, mentions, sentence, candidates)]
@@ -139,6 +143,14 @@ def _habitual(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
     text = mentions.text
     return ("verb" in t.value.flags and t.value.form.startswith("ي") and text.startswith("ي", t.start)
             and not mentions.within("date", *sentence))
+
+
+REPEL_FORMS = {"صد", "صدت", "صدوا", "تصدى", "تصدت", "تصدوا", "أحبط", "احبط", "أحبطت", "احبطت", "أفشل", "افشل",
+               "أفشلت", "افشلت", "يصد", "تصد"}
+
+
+def _after_repel(t: Found, mentions: Mentions, strong: list[Found]) -> bool:
+    return any(r.value.form in REPEL_FORMS and r.end <= t.start and mentions.distance(r, t) <= 3 for r in strong)
 
 
 def _mode_rank(mode: str | None) -> int:

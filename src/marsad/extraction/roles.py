@@ -130,7 +130,7 @@ def _repeller(scene: Scene, candidates: list[Found], attacker: Found | None) -> 
     if verb is None:
         return None
     around = [c for c in candidates if c is not attacker and (attacker is None or c.value != attacker.value)
-              and verb.start - 40 <= c.start < t.start]
+              and verb.start() - 40 <= c.start < t.start]
     if around:
         return around[-1]
     source = scene.attribution.source if scene.attribution else None

@@ -1,0 +1,80 @@
+"""The extraction's rules, one behaviour each, on short reports written for these tests."""
+
+from __future__ import annotations
+
+
+def _assaults(result):
+    return [e for e in result.events if e.plover.type == "ASSAULT"]
+
+
+def test_rules_repelled_attack_keeps_the_attacker_as_actor1(extract):
+    text = "وقال الجيش السوداني إن قواته صدت هجوما لقوات الدعم السريع على مدينة الأبيض فجر اليوم."
+    e = _assaults(extract(text, published="2023-06-10"))[0]
+    assert e.actor1.id == "SDN-RSF"
+    assert e.actor2 is not None and e.actor2.id == "SDN-MIL"
+
+
+def test_rules_a_second_bomb_is_a_second_incident(extract):
+    text = (
+        "قتل تسعة أشخاص بانفجار سيارة مفخخة في سوق شعبي بمدينة كركوك صباح اليوم. "
+        "وانفجرت عبوة ناسفة ثانية قرب دورية للشرطة في قضاء الحويجة ما أسفر عن مقتل شرطيين اثنين."
+    )
+    figures = sorted(e.fatalities.min for e in _assaults(extract(text, published="2016-04-02")) if e.fatalities)
+    assert figures == [2, 9]
+
+
+def test_rules_running_totals_make_no_event(extract):
+    text = "وتقول منظمات حقوقية إن أكثر من ثلاثة آلاف شخص قتلوا منذ اندلاع الحرب في البلاد."
+    assert _assaults(extract(text, published="2016-04-02")) == []
+
+
+def test_rules_undated_follow_up_takes_the_story_date(extract):
+    text = (
+        "قصفت طائرات حربية بلدة كفرنبل في ريف إدلب أمس. "
+        "وأفاد ناشطون بأن القصف استهدف مستشفى البلدة ومركزا للدفاع المدني."
+    )
+    result = extract(text, published="2019-05-06")
+    assert all(e.date is not None and e.date.start == "2019-05-05" for e in result.events)
+
+
+def test_rules_purpose_words_are_no_events(extract):
+    text = "وصلت تعزيزات عسكرية تركية إلى ريف إدلب اليوم لدعم فصائل المعارضة ولصد أي هجوم محتمل."
+    types = {e.plover.type for e in extract(text, published="2020-02-10").events}
+    assert "MOBILIZE" in types
+    assert "SUPPORT" not in types and "ASSAULT" not in types
+
+
+def test_rules_short_quoted_labels_are_no_events(extract):
+    text = "وبحث الوزيران في اتصال هاتفي اليوم ما وصفاه بـ“العدوان الغاشم” على المدنيين."
+    types = [e.plover.type for e in extract(text, published="2021-05-12").events]
+    assert types == ["CONSULT"]
+
+
+def test_rules_title_and_name_are_one_person(extract):
+    text = "استقبل الرئيس اللبناني ميشال عون في بعبدا اليوم المبعوث الأممي يان كوبيتش."
+    e = extract(text, published="2021-03-03").events[0]
+    assert e.plover.type == "CONSULT"
+    assert e.actor1.type == "person" and e.actor1.mention.text.startswith("الرئيس")
+
+
+def test_rules_title_line_joins_the_body_telling(extract):
+    text = (
+        "مقتل 7 مدنيين بقصف على حي في مدينة حلب\n"
+        "قتل سبعة مدنيين اليوم الأحد بقصف صاروخي على حي الشعار في مدينة حلب، وفق المرصد السوري لحقوق الإنسان."
+    )
+    assaults = _assaults(extract(text, published="2016-05-01"))
+    assert len(assaults) == 1 and len(assaults[0].evidence) == 2 and assaults[0].fatalities.min == 7
+
+
+def test_rules_each_reporting_verb_governs_what_follows_it(extract):
+    text = ("قالت حركة حماس إن مقاتليها قصفوا مستوطنة سديروت بالصواريخ، فيما أعلن الجيش الإسرائيلي "
+            "أنه شن غارات على مواقع في خان يونس.")
+    result = extract(text, published="2014-07-10")
+    sources = {e.plover.mode: {c.source.id for c in e.claims if c.source} for e in _assaults(result)}
+    assert sources.get("aerial") == {"ISR-MIL"}
+
+
+def test_rules_the_named_repeller_is_the_target(extract):
+    text = "وصدت قوات الجيش السوداني أمس هجوما شنته قوات الدعم السريع على مدينة الفاشر."
+    e = _assaults(extract(text, published="2024-05-12"))[0]
+    assert (e.actor1.id, e.actor2 and e.actor2.id) == ("SDN-RSF", "SDN-MIL")
