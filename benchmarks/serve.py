@@ -105,6 +105,21 @@ QUERIES = [
 ]
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children (uvicorn workers), from /proc (Linux)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # fields[1] is the ppid; [11] and [12] are utime and stime (man 5 proc, after the name)
+        if int(stat.parent.name) == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -167,7 +182,9 @@ def main() -> None:
             except httpx.HTTPError:
                 time.sleep(0.1)
         run_clients(base, min(args.clients, 4), 40)  # warm caches and connections
+        cpu0, client0 = _cpu_seconds(server.pid), time.process_time()
         latencies, elapsed, errors = run_clients(base, args.clients, args.requests)
+        server_cpu, client_cpu = _cpu_seconds(server.pid) - cpu0, time.process_time() - client0
     finally:
         server.terminate()
         server.wait(10)
@@ -181,7 +198,9 @@ def main() -> None:
     print(f"{args.incidents:,} incidents, {args.clients} clients, {len(ms)} requests, {errors} errors, "
           f"{args.workers} worker(s), cache {args.cache_seconds:g} s")
     print(f"p50 {q[49]:.1f} ms  p95 {q[94]:.1f} ms  p99 {q[98]:.1f} ms  max {ms[-1]:.1f} ms")
-    print(f"{len(ms) / elapsed:.0f} requests/s")
+    print(f"{len(ms) / elapsed:.0f} requests/s; CPU per request: server {server_cpu * 1000 / len(ms):.1f} ms, "
+          f"clients (same machine) {client_cpu * 1000 / len(ms):.1f} ms; "
+          f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
     tmp.cleanup()
 
 

@@ -20,7 +20,7 @@ REPORT_HAMA = "قتل ثلاثة أشخاص بقصف جوي على أطراف م
 def test_store_migrates_to_head_and_reopens(store_url):
     s = open_store(store_url)
     with s.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == ScriptDirectory.from_config(alembic_config()).get_current_head() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == ScriptDirectory.from_config(alembic_config()).get_current_head() == "0003"
     s.close()
     # Opening again is a no-op on an up-to-date database.
     s = open_store(store_url)
@@ -209,7 +209,7 @@ def test_store_upgrades_an_older_database_keeping_its_rows(store_url):
         assert doc is not None and doc.text == "نص قديم"
         assert list(s.iter_signatures()) == []
         with s.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
 
 
 def test_store_over_long_names_are_cut_not_refused(store):

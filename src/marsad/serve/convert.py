@@ -107,7 +107,7 @@ def summary(s: Any) -> dict[str, Any]:
     located = any(v is not None for v in location.values())
     location["geonames_id"] = location["mention"] = None
     acled, start, end = s.acled_event_type, s.date_start, s.date_end
-    a1, a2 = s.actor1, s.actor2
+    a1, a2, fat, inj = s.actor1, s.actor2, s.fatalities, s.injured
     return {
         "id": s.id,
         "plover": {"type": s.plover_type, "mode": s.plover_mode},
@@ -120,8 +120,10 @@ def summary(s: Any) -> dict[str, Any]:
                                            "country": a2.country, "mention": None},
         "assoc_actors": [],
         "locations": [location] if located else [],
-        "fatalities": _figure(s.fatalities, s.fatalities_max),
-        "injured": _figure(s.injured, s.injured_max),
+        "fatalities": None if fat is None else {"min": fat, "max": s.fatalities_max, "qualifier": "exact",
+                                                "group": "unknown", "children": None, "evidence": None},
+        "injured": None if inj is None else {"min": inj, "max": s.injured_max, "qualifier": "exact",
+                                             "group": "unknown", "children": None, "evidence": None},
         "contested": bool(s.contested),
         "modality": s.modality or "asserted",
         "n_events": s.n_events,

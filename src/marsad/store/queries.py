@@ -114,14 +114,22 @@ _A1 = [_COLUMNS.index(f"a1_{c}") for c in ("id", "name", "name_ar", "type", "cou
 _A2 = [_COLUMNS.index(f"a2_{c}") for c in ("id", "name", "name_ar", "type", "country")]
 
 
-def _actor_at(row: Any, at: list[int]) -> ActorRecord | None:
-    return None if row[at[0]] is None else ActorRecord(*[row[i] for i in at])
+def _actor_at(row: Any, at: list[int], seen: dict[str, ActorRecord]) -> ActorRecord | None:
+    key = row[at[0]]
+    if key is None:
+        return None
+    found = seen.get(key)
+    if found is None:  # a page names few actors many times: one record each
+        found = seen[key] = ActorRecord(*[row[i] for i in at])
+    return found
 
 
-def _summary(row: Any, cls: type = IncidentSummary, **extra: Any) -> Any:
+def _summary(row: Any, cls: type = IncidentSummary, seen: dict[str, ActorRecord] | None = None,
+             **extra: Any) -> Any:
+    seen = {} if seen is None else seen
     values = [row[i] for i in _FIELD_AT]
     values[_CONTESTED] = bool(values[_CONTESTED])
-    values[_ACTORS:_ACTORS] = (_actor_at(row, _A1), _actor_at(row, _A2))
+    values[_ACTORS:_ACTORS] = (_actor_at(row, _A1, seen), _actor_at(row, _A2, seen))
     return cls(*values, **extra)
 
 
@@ -144,7 +152,8 @@ def query_incidents(conn: Connection, f: IncidentFilter, limit: int = 100,
         cond.append(or_(key_date < c_date, and_(key_date == c_date, key_id > c_id)))
     rows = conn.execute((_SUMMARY_BY_ACTOR if by_actor else _SUMMARY).where(*cond).order_by(key_date.desc(), key_id)
                         .limit(limit + 1)).all()
-    items = tuple(_summary(r) for r in rows[:limit])
+    seen: dict[str, ActorRecord] = {}
+    items = tuple(_summary(r, seen=seen) for r in rows[:limit])
     nxt = encode_cursor(rows[limit - 1].sort_date, rows[limit - 1].id) if len(rows) > limit else None
     return IncidentPage(items, nxt)
 
