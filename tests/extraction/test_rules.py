@@ -78,3 +78,15 @@ def test_rules_the_named_repeller_is_the_target(extract):
     text = "وصدت قوات الجيش السوداني أمس هجوما شنته قوات الدعم السريع على مدينة الفاشر."
     e = _assaults(extract(text, published="2024-05-12"))[0]
     assert (e.actor1.id, e.actor2 and e.actor2.id) == ("SDN-RSF", "SDN-MIL")
+
+
+def test_rules_one_person_named_without_a_number_is_one_death(extract):
+    text = "استشهد الشاب محمد سالم برصاص قوات الاحتلال خلال مواجهات في بلدة بيتا جنوب نابلس اليوم."
+    e = _assaults(extract(text, published="2021-06-11"))[0]
+    assert e.fatalities.min == 1
+
+
+def test_rules_both_sides_of_a_battle_add_up(extract):
+    text = "قتل 14 عنصرا من قوات النظام و9 من مقاتلي هيئة تحرير الشام في اشتباكات عنيفة قرب بلدة سراقب أمس."
+    e = _assaults(extract(text, published="2020-02-06"))[0]
+    assert e.fatalities.min == 23 and e.fatalities.group == "combatants"

@@ -31,16 +31,46 @@ def _counts(mentions: Mentions, start: int, end: int) -> list[Found]:
             and not getattr(n.value, "vague", False)]
 
 
+OF = re.compile(r"\s+(?:من\s+|منهم\s+)")
+
+
 def _counted_noun(mentions: Mentions, number: Found, end: int) -> Found | None:
-    """The person word right after a number ("400 متمرد", "25 شخصا")."""
+    """The person word right after a number ("400 متمرد", "25 شخصا", "7 من مقاتلي جيش الإسلام")."""
+    of = OF.match(mentions.text, number.end)
+    reach = 2 if of else 1
     for term in mentions.within("casualty", number.end, end):
-        if term.value.kind in ("person", "children") and mentions.distance(number, term) <= 1:
+        if term.value.kind in ("person", "children") and mentions.distance(number, term) <= reach:
             return term
         break
     for actor in mentions.within("actor", number.end, end):
-        if mentions.distance(number, actor) == 0:
+        if mentions.distance(number, actor) <= reach - 1:
             return actor
         break
+    return None
+
+
+SINGULAR = re.compile(
+    r"(?:ال)?(?:شخص|شخصا|طفل|طفلا|طفلة|صبي|صبيا|شاب|شابا|فتى|فتاة|امرأة|سيدة|رجل|رجلا|مدني|مدنيا|جندي|جنديا|"
+    r"عنصر|عنصرا|مسلح|مسلحا|ضابط|ضابطا|شرطي|شرطيا|مواطن|مواطنا|فلسطيني|فلسطينيا|متظاهر|متظاهرا|صحفي|صحفيا|"
+    r"قيادي|قياديا|مستوطن|مستوطنا|مزارع|مزارعا|راع|راعيا|عامل|عاملا|مسعف|مسعفا|طالب|طالبا)(?:\s|$|[.،,])"
+)
+
+
+def _one_or_two(mentions: Mentions, term: Found, end: int) -> tuple[int, Found] | None:
+    """"استشهاد الشاب ...", "قتل طفل فلسطيني", "مقتل جنديين": a person named without a number."""
+    from marsad.text.numbers import dual_count
+
+    text = mentions.text
+    after = text[term.end:min(end, term.end + 40)].lstrip(" ")
+    offset = term.end + (len(text[term.end:min(end, term.end + 40)]) - len(after))
+    word = after.split(" ", 1)[0].strip(".،,")
+    if not word:
+        return None
+    two = dual_count(word.removeprefix("ال"))
+    if two == 2:
+        return 2, Found(offset, offset + len(word), "casualty", None)
+    if SINGULAR.match(after):
+        return 1, Found(offset, offset + len(word), "casualty", None)
     return None
 
 
@@ -58,7 +88,7 @@ def read_figures(mentions: Mentions, start: int, end: int) -> Figures:
     text = mentions.text
     terms = [t for t in mentions.within("casualty", start, end) if t.value.kind in ("killed", "injured")]
     numbers = _counts(mentions, start, end)
-    if not terms or not numbers:
+    if not terms:
         return Figures(None, None, ())
     assigned: dict[str, list[tuple[Found, Found | None]]] = {"killed": [], "injured": []}
     children: dict[str, int] = {}
@@ -76,6 +106,14 @@ def read_figures(mentions: Mentions, start: int, end: int) -> Figures:
         nearest = _nearest(mentions, number, terms)
         if nearest is not None:
             assigned[nearest.value.kind].append((number, noun))
+    if not assigned["killed"]:
+        for term in terms:
+            if term.value.kind == "killed" and (single := _one_or_two(mentions, term, end)):
+                value, noun = single
+                span = Span(noun.start, noun.end, text[noun.start:noun.end])
+                return Figures(Figure(value, None, "exact", "unknown", None, span), _figure(
+                    mentions, assigned["injured"], children.get("injured")), ())
+    assigned["killed"] = _with_other_side(mentions, assigned["killed"], numbers, end)
     killed = _figure(mentions, assigned["killed"], children.get("killed"))
     injured = _figure(mentions, assigned["injured"], children.get("injured"))
     victims = tuple(n for pairs in assigned.values() for _, n in pairs if n is not None)
@@ -93,6 +131,26 @@ def _nearest(mentions: Mentions, number: Found, terms: list[Found]) -> Found | N
     return best
 
 
+# "12 عنصرا من قوات النظام و7 من مقاتلي X": after the first side's noun and its "من ...", a "و"
+SIDE_GAP = re.compile(r"^\s*(?:من\s+)?(?:[^\s0-9٠-٩.،,]+\s+){0,5}و\s*$")
+
+
+def _with_other_side(mentions: Mentions, pairs: list[tuple[Found, Found | None]], numbers: list[Found],
+                     end: int) -> list[tuple[Found, Found | None]]:
+    """The dead of the other side of one battle, counted right after the first side's."""
+    if len(pairs) != 1 or pairs[0][1] is None:
+        return pairs
+    first, noun = pairs[0]
+    following = [n for n in numbers if n.start > noun.end]
+    if not following:
+        return pairs
+    other = following[0]
+    other_noun = _counted_noun(mentions, other, end)
+    if other_noun is not None and SIDE_GAP.match(mentions.text[noun.end:other.start]):
+        return [(first, noun), (other, other_noun)]
+    return pairs
+
+
 def _figure(mentions: Mentions, pairs: list[tuple[Found, Found | None]], children: int | None) -> Figure | None:
     if not pairs:
         return None
@@ -103,7 +161,7 @@ def _figure(mentions: Mentions, pairs: list[tuple[Found, Found | None]], childre
     # "25 متمردا و9 جنود": figures joined by "و" with different counted nouns add up.
     for num, noun in pairs[1:]:
         gap = text[end if first_noun is None else max(end, first_noun.end):num.start]
-        if _AND.match(gap) and noun is not None:
+        if (_AND.match(gap) or SIDE_GAP.match(gap)) and noun is not None:
             total += num.value.value
             if _group_of(noun) != group:
                 group = "mixed"
