@@ -160,7 +160,7 @@ def extract_document(doc: Document) -> DocumentResult:
     drafts: list[Draft] = []
     previous = None
     after_boilerplate = False
-    for n, (s, e) in enumerate(sentences(doc.text)):
+    for s, e in sentences(doc.text):
         sentence_text = doc.text[s:e]
         if BOILERPLATE.match(sentence_text):
             after_boilerplate = True
@@ -181,7 +181,7 @@ def extract_document(doc: Document) -> DocumentResult:
         actors.sort(key=lambda f: f.start)
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, claims,
-                                   lambda f: _type_of(f, kn), headline=n == 0 and _is_title(doc.text, e)))
+                                   lambda f: _type_of(f, kn), headline=_in_title(doc.text, s)))
     kept = [d for d in merge_drafts(drafts) if _informative(d)]
     inherit_dates(kept, mentions, published)
     inherit_places(kept, mentions, ctx.country)
@@ -233,9 +233,14 @@ def _without_source(actors: list[Found], claim: Attribution) -> list[Found]:
     return actors
 
 
-def _is_title(text: str, end: int) -> bool:
-    """The first line is a title when it ends without a full stop and a line break follows."""
-    return text[end - 1:end] not in (".", "؟", "!", ":") and text[end:end + 1] in ("\n", "\r")
+def _in_title(text: str, start: int) -> bool:
+    """A sentence of the first line, when that line is a title: it ends without a full stop and a
+    line break follows ("نادي الأسير: اعتقال 40 فلسطينيا في حملة إسرائيلية")."""
+    lead = text.lstrip()
+    first_end = text.find("\n", len(text) - len(lead))
+    if first_end < 0 or start >= first_end:
+        return False
+    return text[:first_end].rstrip()[-1:] not in (".", "؟", "!", ":")
 
 
 def _is_background(mentions: Mentions, start: int, end: int, published: date | None) -> bool:

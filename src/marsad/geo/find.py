@@ -3,10 +3,12 @@
 In: raw text, optional ISO2 country of the article. Out: PlaceMention(start, end, text, result) with raw
 offsets (text[start:end] == mention.text), in text order, one per place (lists and duals split).
 
-One Aho-Corasick pass (marsad.text.lexicon) finds every gazetteer name with its clitics; each hit is
+One Aho-Corasick pass (marsad.geo.scanner) finds every gazetteer name with its clitics; each hit is
 then judged by what stands around it. Countries, governorates, districts and towns above BIG_POP are
 accepted unless the name is a common word (stop list); a small place needs a cue before it (بلدة، قرية،
 ريف، قرب، في ...), a list it belongs to, or its governorate/district named elsewhere in the text.
+Speed: what a key's rows say is worked out once per key (scanner.KeyFacts), and a resolved reading is
+cached with the part of the document's context that can change its ranking.
 """
 
 from __future__ import annotations
@@ -14,23 +16,40 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 
 import ahocorasick
 
 from marsad.geo.gazetteer import Gazetteer, load_gazetteer
 from marsad.geo.geocode import DIRECTIONS, NEAR_WORDS, TYPE_WORDS, Parsed, resolve
-from marsad.geo.places import PlaceMention
-from marsad.text.lexicon import PROCLITICS, lexicon_key
+from marsad.geo.places import GeoResult, PlaceMention
+from marsad.geo.scanner import (
+    BARE_COUNTRY,
+    CUE_KEYS,
+    DEAD,
+    HERE,
+    MANUAL,
+    STOP,
+    WORDLIKE,
+    KeyFacts,
+    Scanner,
+    _lines,
+    country_adjectives,
+    manual_stops,
+    scanner,
+    stop_keys,
+)
+from marsad.text.lexicon import PROCLITICS, lexicon_key, spaced_copy
 from marsad.text.normalize import Normalized, normalize, normalize_text
 
-HERE = Path(__file__).resolve().parent
+__all__ = ["CUE_KEYS", "country_adjectives", "find_places", "inert_spans", "manual_stops", "normalized_key",
+           "stop_keys"]
 BIG_POP = 15_000  # a town this size is named in news as itself, without a cue
 FOREIGN_BIG_POP = 150_000  # outside the article's country only cities this big stand alone
 WEAK_CUES = frozenset({"في", "الي", "نحو", "باتجاه", "داخل", "عند", "حتي", "قرب", "من", "بين"})
-CUE_KEYS = frozenset(lexicon_key(w) for w in (*TYPE_WORDS, *NEAR_WORDS)) | {"ريف", "جنوب", "شمال", "شرق", "غرب"}
 TRAILING = re.compile(r"\s*(ال(?:شمالي|جنوبي|شرقي|غربي|اوسط)(?:ه)?)(?=\W|$)")
+# What may stand between two items of a list: nothing, a comma or و (spaces aside).
+_GAP = re.compile(r"\s*([،,و]?)\s*")
 # "المدينة اليوم" is not "مدينة اليوم": a cue word takes proclitics but not the article.
 _PROCLITICS_LONGEST = sorted((p for p in PROCLITICS if p and not p.endswith("ال") and p != "لل"), key=len,
                              reverse=True)
@@ -39,37 +58,7 @@ STRONG, WEAK, NONE = 2, 1, 0
 PLURAL_NEAR = frozenset({"ريفي", "ارياف", "ضواحي"})
 SINGULAR_TYPES = frozenset({"مدينه", "بلده", "قريه", "مخيم", "معبر", "حي", "محافظه", "ولايه", "مديريه", "قضاء"})
 GENERIC_KINDS = frozenset({TYPE_WORDS["منطقه"], TYPE_WORDS["ناحيه"]})
-
-
-@cache
-def stop_keys(gaz: Gazetteer) -> frozenset[str]:
-    """Hand-picked stop words plus corpus-derived ones (countries and governorates exempt from the latter)."""
-    manual = {lexicon_key(w) for w in _lines(HERE / "stopwords.txt")}
-    corpus = {w.split("\t")[0].split()[0] for w in _lines(HERE / "stopwords_corpus.txt")}
-    exempt = {k for k in corpus if any(gaz.kind[r] in ("country", "governorate") for r in gaz.rows(k))}
-    return frozenset(manual | (corpus - exempt) | country_adjectives())
-
-
-@cache
-def country_adjectives() -> frozenset[str]:
-    """سوري، العراقية ... (kb/data/countries.tsv): adjectives are never places, though villages bear some."""
-    path = HERE.parent / "kb" / "data" / "countries.tsv"
-    out = set()
-    for line in _lines(path)[1:]:
-        cols = line.split("\t")
-        if len(cols) > 5:
-            out.update(lexicon_key(a) for a in cols[5].split("|") if a)
-    return frozenset(out)
-
-
-@cache
-def manual_stops(gaz: Gazetteer) -> frozenset[str]:
-    """The hand-picked stop words only (never lifted by context)."""
-    return frozenset(lexicon_key(w) for w in _lines(HERE / "stopwords.txt"))
-
-
-def _lines(path: Path) -> list[str]:
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+ADMIN_KINDS = ("governorate", "district", "region", "subdistrict")
 
 
 def inert_spans(ntext: str) -> list[tuple[int, int]]:
@@ -90,9 +79,20 @@ def _inert_automaton():
     return None
 
 
-@lru_cache(maxsize=50_000)
 def _bare(word: str) -> str:
-    """A cue word without its proclitics (وبريف → ريف, بمدينة → مدينه)."""
+    """A cue word without its proclitics (وبريف → ريف, بمدينة → مدينه); cached."""
+    found = _BARE.get(word)
+    if found is None:
+        if len(_BARE) > 50_000:
+            _BARE.clear()
+        found = _BARE[word] = _bare_word(word)
+    return found
+
+
+_BARE: dict[str, str] = {}
+
+
+def _bare_word(word: str) -> str:
     if word in TYPE_WORDS or word in NEAR_WORDS or word in WEAK_CUES:
         return word
     for p in _PROCLITICS_LONGEST:
@@ -106,7 +106,7 @@ def _bare(word: str) -> str:
 class _Hit:
     ns: int  # normalised start of the mention span (cue words included)
     ne: int
-    rows: list[int]
+    facts: KeyFacts
     key: str
     cue: int
     kinds: tuple[str, ...]
@@ -114,22 +114,23 @@ class _Hit:
     direction: bool
     list_item: bool  # joined to the previous hit by و or a comma
     type_word: str = ""  # the type word right before it (مدينة، قرية ...), if any
+    flags: int = 0  # the key's scanner flags (STOP, MANUAL ...)
 
 
-def _prev_word(text: str, end: int) -> tuple[str, int]:
-    """The word ending just before `end` (spaces skipped) and its start; ("", -1) at a punctuation mark."""
+def _prev_word(text: str, spaced: str, end: int) -> tuple[str, int]:
+    """The word ending just before `end` (spaces skipped) and its start; ("", -1) at a punctuation mark.
+    `spaced` is the text with every non-word character a space (where a word starts is one rfind)."""
     j = end - 1
     while j >= 0 and text[j] == " ":
         j -= 1
-    if j < 0 or not text[j].isalnum():
+    if j < 0 or spaced[j] == " ":
         return "", -1
-    k = j
-    while k > 0 and text[k - 1].isalnum():
-        k -= 1
+    k = spaced.rfind(" ", 0, j) + 1
     return text[k:j + 1], k
 
 
-def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple[str, ...], bool, bool, str]:
+def _read_cues(text: str, spaced: str, word_start: int, prefix: str
+               ) -> tuple[int, int, tuple[str, ...], bool, bool, str]:
     """(cue strength, new span start or -1, kinds, near, direction) from the words before a hit;
     a cue's own proclitic (بمحافظة) stays out of the span."""
     start, cue, kinds, near, direction, type_word = -1, NONE, (), False, False, ""
@@ -137,7 +138,7 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
         cue = WEAK
     pos = word_start
     for _ in range(3):
-        tok, at = _prev_word(text, pos)
+        tok, at = _prev_word(text, spaced, pos)
         if at < 0:
             break
         word = _bare(tok)
@@ -151,7 +152,7 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
             direction = direction or word in DIRECTIONS
             type_word = type_word or word
         elif word == "من":
-            tok2, at2 = _prev_word(text, at)
+            tok2, at2 = _prev_word(text, spaced, at)
             if at2 >= 0 and _bare(tok2) in ("بالقرب", "قرب"):
                 cue, near, start = STRONG, True, at2 + len(tok2) - len(_bare(tok2))
             else:
@@ -166,6 +167,15 @@ def _read_cues(text: str, word_start: int, prefix: str) -> tuple[int, int, tuple
     return cue, start, kinds, near, direction, type_word
 
 
+
+def _gap(text: str, a: int, b: int) -> str:
+    """What stands between two hits, spaces stripped, when it is nothing, a comma or و; else "x"."""
+    if b <= a:
+        return ""
+    m = _GAP.fullmatch(text, a, b)
+    return m.group(1) if m else "x"
+
+
 def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer | None = None,
                 norm: Normalized | None = None) -> list[PlaceMention]:
     """Every place named in `text` that we can vouch for, geocoded (see module doc). `norm` is
@@ -173,91 +183,98 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     if not text or not text.strip():
         return []
     gaz = gazetteer or load_gazetteer()
-    stops = stop_keys(gaz)
+    scan = scanner(gaz)
     norm = norm if norm is not None and norm.raw is text else normalize(text)
     ntext = norm.text
+    spaced = spaced_copy(ntext)
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
-    adjectives = country_adjectives()
-    bare_countries = _bare_countries(gaz)
     hits: list[_Hit] = []
     inert = inert_spans(ntext)
-    for m_start, m_end, key, prefix in gaz.scan(ntext):
-        if key in CUE_KEYS or key in adjectives:
+    for m_start, m_end, (key, _len, flags), prefix in scan.scan(ntext, spaced):
+        if flags & DEAD:
             continue
         if inert and any(s <= m_start and m_end <= e for s, e in inert):
             continue
         word_start = m_start - len(prefix)
-        if key in stops and not _may_lift_stop(ntext, word_start, prefix, hits):
-            continue  # fast path: most hits are common words (أن، يوم، بيان)
-        rows = gaz.rows(key)
-        if key in bare_countries and ntext.startswith("ال", m_start):
-            # المالي is "financial", not Mali: with the article only the other places of this name remain
-            rows = [r for r in rows if gaz.kind[r] != "country"]
-            if not rows:
+        if flags & STOP:  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
+            if hits and prefix[:1] != "و":
+                a = hits[-1].ne
+                gap = _GAP.fullmatch(ntext, a, word_start) if a < word_start else None
+                listed = gap is not None and gap.group(1) != ""
+            else:
+                listed = bool(hits)
+            if not listed and not _after_type_word(ntext, spaced, word_start):
                 continue
-        if (not ntext.startswith("ال", m_start) and _needs_article(key, rows, gaz)
-                and _bare(_prev_word(ntext, word_start)[0]) not in TYPE_WORDS):
+        article = ntext.startswith("ال", m_start)
+        # المالي is "financial", not Mali: with the article only the other places of this name remain
+        facts = scan.facts(key, bool(flags & BARE_COUNTRY and article))
+        if not facts.rows:
+            continue
+        if (not article and facts.needs_article
+                and _bare(_prev_word(ntext, spaced, word_start)[0]) not in TYPE_WORDS):
             continue  # "رقة" alone is a word; the city is الرقة
-        cue, ns, kinds, near, direction, type_word = _read_cues(ntext, word_start, prefix)
+        cue, ns, kinds, near, direction, type_word = _read_cues(ntext, spaced, word_start, prefix)
         ns = m_start if ns < 0 else ns
         head = key.split(" ", 1)[0]
         if head in TYPE_WORDS and " " in key:  # the name carries its own type word: "حي الشجاعية"، "مخيم جنين"
             cue, kinds, type_word = STRONG, kinds or TYPE_WORDS[head], type_word or head
-        if kinds and type_word not in SINGULAR_TYPES and any(gaz.kind[r] == "country" for r in rows):
+        if kinds and type_word not in SINGULAR_TYPES and facts.country_cc:
             kinds = ()  # "مدن العراق"، "منطقة قطر": the country, not a village called العراق
         ne = m_end
         trail = TRAILING.match(ntext, ne)
         if trail:
             ne, near = trail.end(1), True
-        between = ntext[hits[-1].ne:word_start].strip() if hits else "x"
+        between = _gap(ntext, hits[-1].ne, word_start) if hits else "x"
         list_item = bool(hits) and (between in ("", "،", ",", "و")) and (prefix.startswith("و") or between in ("،", ","))
         if list_item and cue != STRONG:  # "محافظتي إدلب وحماة": the second inherits the first's cue
             prev = hits[-1]
             kinds, cue = kinds or prev.kinds, max(cue, prev.cue)
             # "ريفي حلب وإدلب" is near both; "ريف منبج وعين عيسى" names the town عين عيسى itself
             near = near or (prev.near and prev.type_word in PLURAL_NEAR)
-        hits.append(_Hit(ns, ne, rows, key, cue, kinds, near, direction, list_item, type_word))
+        hits.append(_Hit(ns, ne, facts, key, cue, kinds, near, direction, list_item, type_word, flags))
     if not hits:
         return []
-    # Pass 1: the places that stand alone give the article's countries and admin units.
-    named = {gaz.country[r] for h in hits if h.key not in stops for r in h.rows if gaz.kind[r] == "country"}
-    big = [(_is_big(h.key, h.rows, gaz, hint) or _foreign_admin(h.rows, gaz, named))
-           and (h.key not in stops or h.cue == STRONG and h.kinds) for h in hits]
+    return _judge(hits, text, norm, gaz, scan, hint, given)
+
+
+def _judge(hits: list[_Hit], text: str, norm: Normalized, gaz: Gazetteer, scan: Scanner, hint: str | None,
+           given: str | None) -> list[PlaceMention]:
+    """Pass 1: the places that stand alone give the article's countries and admin units. Pass 2: judge
+    and resolve every hit with that context."""
+    named: set[str] = set()
+    for h in hits:
+        if not h.flags & STOP:
+            named |= h.facts.country_cc
+    # "دعم مالي" is financial support: such a country name stands alone only after a cue or in a list
+    big = [(_is_big(h, gaz, hint) or bool(named) and not named.isdisjoint(h.facts.gov_cc))
+           and (not h.flags & STOP or h.cue == STRONG and bool(h.kinds))
+           and (not h.flags & WORDLIKE or bool(h.cue or h.list_item)) for h in hits]
     if hint is None:
-        votes = Counter(gaz.country[h.rows[0]] for h, b in zip(hits, big, strict=True) if b and h.rows)
+        votes = Counter(h.facts.first_cc for h, b in zip(hits, big, strict=True) if b)
         hint = votes.most_common(1)[0][0] if votes else None
     ctx_names: set[str] = set()
     ctx_countries: set[str] = {hint} if hint else set()
     for h, b in zip(hits, big, strict=True):
         if b:
-            for r in h.rows:
-                if gaz.kind[r] in ("governorate", "district", "region", "subdistrict") and (not hint or gaz.country[r] == hint):
-                    ctx_names.add(h.key)
-                if gaz.kind[r] == "country":
-                    ctx_countries.add(gaz.country[r])
-    # Pass 2: judge and resolve every hit.
+            if h.facts.admin_cc and (not hint or hint in h.facts.admin_cc):
+                ctx_names.add(h.key)
+            ctx_countries |= h.facts.country_cc
     out: list[PlaceMention] = []
     for h, b in zip(hits, big, strict=True):
+        facts = h.facts
         # Confirmed: its district is named in the text, or its governorate and a cue or list stands by it.
-        confirmed = False
-        if ctx_names:
-            for r in h.rows:
-                if gaz.kind[r] in ("locality", "camp", "neighbourhood", "crossing"):
-                    a1, a2 = gaz.admin_keys(r)
-                    if a2 in ctx_names or a1 in ctx_names and (h.cue or h.list_item):
-                        confirmed = True
-                        break
-        stop = h.key in stops
-        if stop and h.key in manual_stops(gaz) and h.type_word not in SINGULAR_TYPES:
+        confirmed = bool(ctx_names) and (not ctx_names.isdisjoint(facts.a2) or bool(h.cue or h.list_item)
+                                         and not ctx_names.isdisjoint(facts.a1))
+        stop = bool(h.flags & STOP)
+        if h.flags & MANUAL and h.type_word not in SINGULAR_TYPES:
             continue  # السلام، الحدود: only "قرية السلام", never "قرى الحدود" or "في السلام"
         if stop and not (h.cue == STRONG and h.kinds and h.kinds not in GENERIC_KINDS) and not (
                 confirmed and h.list_item):
             continue
         if not (b or h.cue == STRONG or confirmed or (h.cue == WEAK and len(h.key.replace(" ", "")) >= 4
-                                                          and any(gaz.population[r] >= 500 for r in h.rows))):
+                                                          and facts.max_pop >= 500)):
             continue
-        reading = Parsed(h.key, h.kinds, h.near, h.direction)
-        result = resolve(reading, gaz, given, ctx_names - {h.key}, ctx_countries, h.rows)
+        result = _resolve(scan, h, gaz, given, ctx_names, ctx_countries)
         if result.match is None:
             continue
         if stop and h.kinds and result.match.kind not in h.kinds:
@@ -271,55 +288,61 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     return out
 
 
-_BIG: dict[tuple[int, str, str | None], bool] = {}
+def _resolve(scan: Scanner, h: _Hit, gaz: Gazetteer, given: str | None, ctx_names: set[str],
+             ctx_countries: set[str]) -> GeoResult:
+    """geocode.resolve of a hit, cached: ranking only looks at the context names that are a governorate or
+    district of one of the key's rows and at the context countries of its rows, so those are the cache key."""
+    facts = h.facts
+    names = ctx_names & facts.admin_keys
+    names.discard(h.key)
+    countries = ctx_countries & facts.row_cc
+    ck = (h.key, len(facts.rows), h.kinds, h.near, h.direction, given, frozenset(names), frozenset(countries))
+    cache = scan.resolved
+    found = cache.get(ck)
+    if found is None:
+        if len(cache) > 100_000:
+            cache.clear()
+        found = cache[ck] = resolve(Parsed(h.key, h.kinds, h.near, h.direction), gaz, given, names, countries,
+                                    facts.rows)
+    return found
 
 
-def _is_big(key: str, rows: list[int], gaz: Gazetteer, hint: str | None) -> bool:
+def _is_big(h: _Hit, gaz: Gazetteer, hint: str | None) -> bool:
     """A place named in news as itself: a country, governorate, region, district, camp or big town (cached)."""
-    found = _BIG.get((id(gaz), key, hint))
-    if found is None:
-        found = _BIG[(id(gaz), key, hint)] = _big(rows, gaz, hint)
+    ck = (h.key, len(h.facts.rows), hint)
+    found = _BIG.get(ck)
+    if found is None or _BIG_GAZ[0] is not gaz:
+        if _BIG_GAZ[0] is not gaz:
+            _BIG.clear()
+            _BIG_GAZ[0] = gaz
+        found = _BIG[ck] = _big(h.facts.rows, gaz, hint)
     return found
 
 
-_ARTICLE_KEYS: dict[tuple[int, str], bool] = {}
+_BIG: dict[tuple[str, int, str | None], bool] = {}
+_BIG_GAZ: list[Gazetteer | None] = [None]
 
 
-def _needs_article(key: str, rows: list[int], gaz: Gazetteer) -> bool:
-    """True when every place of this key is written with the article (الرقة، الحسكة)."""
-    found = _ARTICLE_KEYS.get((id(gaz), key))
+def _after_type_word(text: str, spaced: str, pos: int) -> bool:
+    """Whether the word before `pos` is a type word (مدينة، قرية، وبلدة ...): what lifts a stop word."""
+    j = pos - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0 or spaced[j] == " ":
+        return False
+    tok = text[spaced.rfind(" ", 0, j) + 1:j + 1]
+    found = _TYPE_TOKEN.get(tok)
     if found is None:
-        names = [normalize_text(gaz.place(r).name_ar or "") for r in rows[:20]]
-        found = bool(names) and all(n.startswith("ال") for n in names) and " " not in key
-        _ARTICLE_KEYS[(id(gaz), key)] = found
+        if len(_TYPE_TOKEN) > 50_000:
+            _TYPE_TOKEN.clear()
+        found = _TYPE_TOKEN[tok] = _bare(tok) in TYPE_WORDS
     return found
 
 
-def _may_lift_stop(text: str, word_start: int, prefix: str, hits: list[_Hit]) -> bool:
-    """Whether a stop word could still be accepted: a type word right before it, or a list it continues."""
-    tok, at = _prev_word(text, word_start)
-    if at >= 0 and _bare(tok) in TYPE_WORDS:
-        return True
-    return bool(hits) and (prefix.startswith("و") or text[hits[-1].ne:word_start].strip() in ("،", ",", "و"))
+_TYPE_TOKEN: dict[str, bool] = {}
 
 
-def _foreign_admin(rows: list[int], gaz: Gazetteer, named: set[str]) -> bool:
-    """A governorate of another country stands alone only when that country is named in the text too."""
-    return bool(named) and any(gaz.kind[r] in ("governorate", "region") and gaz.country[r] in named for r in rows)
-
-
-@cache
-def _bare_countries(gaz: Gazetteer) -> frozenset[str]:
-    """Keys naming a country written without the article (مالي، سوريا): with one they are words."""
-    out = set()
-    for key, rows in gaz.index_ar.items():
-        if any(gaz.kind[r] == "country" and not normalize_text(gaz.place(r).name_ar or "").startswith("ال")
-               for r in rows):
-            out.add(key)
-    return frozenset(out)
-
-
-def _big(rows: list[int], gaz: Gazetteer, hint: str | None) -> bool:
+def _big(rows, gaz: Gazetteer, hint: str | None) -> bool:
     for r in rows:
         kind = gaz.kind[r]
         home = hint is None or gaz.country[r] == hint
