@@ -17,8 +17,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Everything an extraction needs before its first document: lexicons, actors, gazetteer and its scanner.
 LOAD = "import time; t=time.perf_counter(); from marsad.extraction.knowledge import load_knowledge; " \
-       "from marsad.geo import load_gazetteer; load_knowledge(); load_gazetteer(); " \
+       "from marsad.geo import find_places; load_knowledge(); find_places('قصف على حلب'); " \
        "print(time.perf_counter()-t)"
 
 
@@ -43,7 +44,7 @@ def main() -> None:
     args = ap.parse_args()
     load = float(subprocess.run([sys.executable, "-c", LOAD], capture_output=True, text=True, check=True)
                  .stdout.strip())
-    print(f"knowledge base + gazetteer load (fresh process): {load:.3f} s  (goal ≤ 1 s)")
+    print(f"knowledge base, gazetteer and scanners loaded (fresh process): {load:.3f} s  (goal ≤ 1 s)")
     from marsad.extraction.pipeline import document_from_dict, extract_document
 
     docs = [document_from_dict(a) for a in articles(args.articles)]
