@@ -90,3 +90,17 @@ def test_rules_both_sides_of_a_battle_add_up(extract):
     text = "قتل 14 عنصرا من قوات النظام و9 من مقاتلي هيئة تحرير الشام في اشتباكات عنيفة قرب بلدة سراقب أمس."
     e = _assaults(extract(text, published="2020-02-06"))[0]
     assert e.fatalities.min == 23 and e.fatalities.group == "combatants"
+
+
+def test_rules_a_name_and_a_colon_is_the_source(extract):
+    text = "نادي الأسير: اعتقال 25 فلسطينيا في حملة دهم إسرائيلية بالضفة الغربية\nاعتقلت قوات الاحتلال فجر اليوم 25 فلسطينيا."
+    e = [e for e in extract(text, published="2022-03-01").events if e.plover.type == "COERCE"][0]
+    assert "PSE-PPS" in {c.source.id for c in e.claims if c.source}
+
+
+def test_rules_the_same_source_again(extract):
+    text = ("قال مصدر في وزارة الداخلية العراقية إن سيارة مفخخة انفجرت في سوق الشورجة ببغداد اليوم. "
+            "وقال المصدر نفسه إن عبوة ناسفة ثانية انفجرت في حي الأمين ما أسفر عن مقتل ثلاثة أشخاص.")
+    events = _assaults(extract(text, published="2014-01-05"))
+    sources = [c.source for e in events for c in e.claims]
+    assert len(events) == 2 and all(s is not None and s.id == "IRQ-GOV" for s in sources)

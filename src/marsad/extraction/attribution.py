@@ -17,6 +17,7 @@ from marsad.extraction.mentions import WORD, Found, Mentions
 # to the actor it belongs to.
 _CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|اليوم|أمس)\s")
 MAX_SOURCE_WORDS = 7
+SAME = re.compile(r"(?:ال)?(?:مصدر|مصادر|مسؤول|المسؤول|متحدث)\S*\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه)")
 REPORTED = re.compile(r"\s(?:[إأا]ن|[إأا]نه|[إأا]نها|[إأا]نهم|ب[أا]ن)\s|:|“|«|\"")
 
 
@@ -32,9 +33,17 @@ class Attribution:
 def _source_after(mentions: Mentions, verb: Found, end: int) -> tuple[Found | None, tuple[int, int] | None]:
     """The source named after a verb: the first actor before the clause break, else the phrase."""
     text = mentions.text
+    # "أفاد مصدر ...": a verb entry that names its source noun starts the phrase at that noun
+    begin = verb.end
+    space = text.find(" ", verb.start, verb.end)
+    if space > 0:
+        begin = space + 1
     m = _CLAUSE_END.search(text, verb.end, end)
     stop = m.start() if m else end
-    words = list(WORD.finditer(text, verb.end, stop))[:MAX_SOURCE_WORDS]
+    # the reported content (an event word, a figure) is never part of the source's name
+    content = [f.start for kind in ("trigger", "number", "casualty") for f in mentions.within(kind, verb.end, stop)]
+    stop = min([stop, *content])
+    words = list(WORD.finditer(text, begin, stop))[:MAX_SOURCE_WORDS]
     if not words:
         return None, None
     stop = words[-1].end()
@@ -84,6 +93,8 @@ def _one(mentions: Mentions, verb: Found, start: int, end: int, previous: Attrib
         return Attribution(verb, source, phrase, (start, end), modality)
     if kind in ("say", "deny"):
         source, phrase = _source_after(mentions, verb, end)
+        if phrase is not None and previous is not None and SAME.match(text, phrase[0]):
+            source, phrase = previous.source, previous.phrase  # "وقال المصدر نفسه"
         if source is None:
             # "X قال": the actor just before the verb
             before = [a for a in mentions.within("actor", start, verb.start) if mentions.distance(a, verb) <= 1]
@@ -100,6 +111,9 @@ def attributions(mentions: Mentions, start: int, end: int, previous: Attribution
     it up to the next one ("قالت X إن ...، فيما أعلن Y أن ..."); "بحسب X" governs its whole sentence."""
     verbs = mentions.within("verb", start, end)
     out: list[Attribution] = []
+    headline = _colon_claim(mentions, start, end)
+    if headline is not None:
+        out.append(headline)
     for i, verb in enumerate(verbs):
         stop = verbs[i + 1].start if i + 1 < len(verbs) and verbs[i + 1].value.kind != "according_to" else end
         if out and verb.value.kind in ("say", "deny") and not REPORTED.search(mentions.text, verb.end,
@@ -110,6 +124,21 @@ def attributions(mentions: Mentions, start: int, end: int, previous: Attribution
         if found is not None:
             out.append(found)
     return out
+
+
+def _colon_claim(mentions: Mentions, start: int, end: int) -> Attribution | None:
+    """"نادي الأسير: اعتقال 40 فلسطينيا": a name and a colon open a headline in the name's voice."""
+    text = mentions.text
+    colon = text.find(":", start, min(end, start + 60))
+    if colon < 0:
+        return None
+    named = [a for a in mentions.within("actor", start, colon) if not text[a.end:colon].strip()]
+    if not named or len(WORD.findall(text, start, named[0].start)) > 1:
+        return None
+    from marsad.kb.lexicons import ReportingVerb
+
+    verb = Found(colon, colon + 1, "verb", ReportingVerb(":", "say", "asserted"))
+    return Attribution(verb, named[-1], None, (colon, end), "asserted")
 
 
 def governing(claims: list[Attribution], position: int) -> Attribution | None:

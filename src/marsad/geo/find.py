@@ -190,7 +190,8 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     hits: list[_Hit] = []
     inert = inert_spans(ntext)
-    for m_start, m_end, (key, _len, flags), prefix in scan.scan(ntext, spaced):
+    type_token = _TYPE_TOKEN
+    for _, m_end, (key, _len, flags), prefix, m_start in scan.scan(ntext, spaced):
         if flags & DEAD:
             continue
         if inert and any(s <= m_start and m_end <= e for s, e in inert):
@@ -203,8 +204,18 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
                 listed = gap is not None and gap.group(1) != ""
             else:
                 listed = bool(hits)
-            if not listed and not _after_type_word(ntext, spaced, word_start):
-                continue
+            if not listed:
+                j = word_start - 1
+                while j >= 0 and ntext[j] == " ":
+                    j -= 1
+                if j < 0 or spaced[j] == " ":
+                    continue
+                tok = ntext[spaced.rfind(" ", 0, j) + 1:j + 1]
+                lift = type_token.get(tok)
+                if lift is None:
+                    lift = _type_token(tok)
+                if not lift:
+                    continue
         article = ntext.startswith("ال", m_start)
         # المالي is "financial", not Mali: with the article only the other places of this name remain
         facts = scan.facts(key, bool(flags & BARE_COUNTRY and article))
@@ -323,19 +334,11 @@ _BIG: dict[tuple[str, int, str | None], bool] = {}
 _BIG_GAZ: list[Gazetteer | None] = [None]
 
 
-def _after_type_word(text: str, spaced: str, pos: int) -> bool:
-    """Whether the word before `pos` is a type word (مدينة، قرية، وبلدة ...): what lifts a stop word."""
-    j = pos - 1
-    while j >= 0 and text[j] == " ":
-        j -= 1
-    if j < 0 or spaced[j] == " ":
-        return False
-    tok = text[spaced.rfind(" ", 0, j) + 1:j + 1]
-    found = _TYPE_TOKEN.get(tok)
-    if found is None:
-        if len(_TYPE_TOKEN) > 50_000:
-            _TYPE_TOKEN.clear()
-        found = _TYPE_TOKEN[tok] = _bare(tok) in TYPE_WORDS
+def _type_token(tok: str) -> bool:
+    """Whether a word is a type word (مدينة، قرية، وبلدة ...), what lifts a stop word after it; cached."""
+    if len(_TYPE_TOKEN) > 50_000:
+        _TYPE_TOKEN.clear()
+    found = _TYPE_TOKEN[tok] = _bare(tok) in TYPE_WORDS
     return found
 
 
