@@ -1,26 +1,20 @@
 """Loading the compiled gazetteer and looking names up in it.
 
 In: the file written by `marsad kb build-gazetteer` (default: marsad/kb/data/gazetteer.bin).
-Out: a `Gazetteer` with `rows(key)` (Arabic lookup key → row numbers), `rows_en(name)`, `place(row)`,
-and a lazily built clitic-aware `lexicon` for scanning texts.
+Out: a `Gazetteer` with `rows(key)` (Arabic lookup key → row numbers), `rows_en(name)`, `place(row)`.
+Texts are scanned for its names by marsad.geo.scanner (one automaton per gazetteer, built on first use).
 """
 
 from __future__ import annotations
 
-import re
-import threading
 import zlib
 from pathlib import Path
-
-import ahocorasick
 
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.places import Place
 from marsad.geo.records import COLUMNS, read_table
-from marsad.text.lexicon import ARTICLE, PROCLITICS, lexicon_key
+from marsad.text.lexicon import lexicon_key
 
-_MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
-_NON_WORD = re.compile(r"[^\w]|_")
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "kb" / "data" / "gazetteer.bin"
 REBUILD = "rebuild it with: marsad kb build-gazetteer ../shared/data/gazetteer"
 
@@ -36,9 +30,7 @@ class Gazetteer:
         self.index_ar: dict[str, list[int]] = data["index_ar"]
         self.index_en: dict[str, list[int]] = data["index_en"]
         self._places: list[Place | None] = [None] * self.size
-        self._automaton: ahocorasick.Automaton | None = None
         self._admin_keys: dict[int, tuple[str, str]] = {}
-        self._lock = threading.Lock()
         self.kind = cols["kind"]
         self.country = cols["country"]
         self.population = cols["population"]
@@ -88,53 +80,6 @@ class Gazetteer:
                      lexicon_key(self.admin2_ar[row]) if self.admin2_ar[row] else "")
             self._admin_keys[row] = found
         return found
-
-    def automaton(self) -> ahocorasick.Automaton:
-        """Every Arabic key in one Aho-Corasick automaton (built on first use, about 0.3 s)."""
-        if self._automaton is None:
-            with self._lock:
-                if self._automaton is None:
-                    auto = ahocorasick.Automaton()
-                    for key in self.index_ar:  # the trailing space: only matches that end a word
-                        auto.add_word(key + " ", key)
-                    auto.make_automaton()
-                    self._automaton = auto
-        return self._automaton
-
-    def scan(self, text: str) -> list[tuple[int, int, str, str]]:
-        """Names in a normalised text: (start, end, key, proclitics) in text order, longest match first,
-        no overlaps. Same rules as marsad.text.lexicon.Lexicon.find (a match starts at a word start or
-        after a proclitic chain and ends at a word end; the article belongs to the match), but linear."""
-        n = len(text)
-        cands = []
-        spaced = _NON_WORD.sub(" ", text) + " "  # same length + 1: every word ends before a space
-        for last, key in self.automaton().iter(spaced):
-            ne = last
-            ns = ne - len(key)
-            prefix = ""
-            if ns > 0 and spaced[ns - 1] != " ":
-                ws, lim = ns - 1, max(0, ns - _MAX_PROCLITIC)
-                while ws > lim and spaced[ws - 1] != " ":
-                    ws -= 1
-                if ws > 0 and spaced[ws - 1] != " ":
-                    continue  # inside a word, farther than any proclitic chain
-                prefix = text[ws:ns]
-                if prefix not in PROCLITICS:
-                    continue
-            cands.append((ns - ne, ns, ne, key, prefix))
-        cands.sort()
-        taken = bytearray(n + 1)
-        out = []
-        for _neg, ns, ne, key, prefix in cands:
-            if taken.find(1, ns, ne) != -1:
-                continue
-            taken[ns:ne] = b"\x01" * (ne - ns)
-            if prefix.endswith(ARTICLE):
-                ns -= len(ARTICLE)
-                prefix = prefix[: -len(ARTICLE)]
-            out.append((ns, ne, key, prefix))
-        out.sort()
-        return out
 
 
 _CACHE: dict[Path, Gazetteer] = {}

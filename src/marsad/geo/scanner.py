@@ -1,0 +1,228 @@
+"""The text scanner behind find_places: every gazetteer key in one Aho-Corasick automaton, with what
+find_places needs to know about each key worked out once (flags in the automaton value, row facts cached).
+
+In: a Gazetteer. Out: `scanner(gaz)` → Scanner with `scan(ntext, spaced)` (the names in a normalised
+text, clitic rules of marsad.text.lexicon, longest match wins) and `facts(key, no_country)` (KeyFacts).
+Also the stop lists (hand-picked, corpus-derived, country adjectives) that the flags come from.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+
+from marsad.geo.gazetteer import Gazetteer
+from marsad.geo.geocode import NEAR_WORDS, TYPE_WORDS
+from marsad.text.lexicon import ARTICLE, PROCLITICS, lexicon_key
+from marsad.text.normalize import normalize_text
+
+HERE = Path(__file__).resolve().parent
+MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
+# Every proclitic chain ends with one of these letters: any other letter before a match is inside a word.
+_PROCLITIC_ENDS = frozenset(p[-1] for p in PROCLITICS if p)
+_ARTICLE_PROCLITICS = frozenset(p for p in PROCLITICS if p.endswith(ARTICLE))
+_ARTICLE_LEN = len(ARTICLE)
+
+# Key flags (the third item of an automaton value).
+DEAD = 1  # never a place (cue words, country adjectives): only kept so that it still blocks shorter names
+STOP = 2  # a stop word (hand-picked, corpus-derived or adjective): needs a type word or a list
+MANUAL = 4  # a hand-picked stop word: needs a singular type word
+BARE_COUNTRY = 8  # a country written without the article (مالي، سوريا)
+WORDLIKE = 16  # such a country name that news text mostly uses as an ordinary word ("دعم مالي": financial)
+WORDLIKE_SEEN = 20  # ... and often: rare country names in the list are there for the corpus's tagging
+# Type and near words are cues, never places themselves ("مدينة" is also a village somewhere).
+CUE_KEYS = frozenset(lexicon_key(w) for w in (*TYPE_WORDS, *NEAR_WORDS)) | {"ريف", "جنوب", "شمال", "شرق", "غرب"}
+LOCAL_KINDS = ("locality", "camp", "neighbourhood", "crossing")
+ADMIN_KINDS = ("governorate", "district", "region", "subdistrict")
+
+
+def _lines(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def country_adjectives() -> frozenset[str]:
+    """سوري، العراقية ... (kb/data/countries.tsv): adjectives are never places, though villages bear some."""
+    path = HERE.parent / "kb" / "data" / "countries.tsv"
+    out = set()
+    for line in _lines(path)[1:]:
+        cols = line.split("\t")
+        if len(cols) > 5:
+            out.update(lexicon_key(a) for a in cols[5].split("|") if a)
+    return frozenset(out)
+
+
+@cache
+def manual_stops(gaz: Gazetteer | None = None) -> frozenset[str]:
+    """The hand-picked stop words only (never lifted by context)."""
+    return frozenset(lexicon_key(w) for w in _lines(HERE / "stopwords.txt"))
+
+
+@cache
+def corpus_words(min_seen: int = 0) -> frozenset[str]:
+    """Gazetteer keys that news text mostly uses as ordinary words (stopwords_corpus.txt, make_stoplist),
+    those seen at least `min_seen` times."""
+    out = set()
+    for line in _lines(HERE / "stopwords_corpus.txt"):
+        key, _, comment = line.partition("\t")
+        seen = re.search(r"seen (\d+)", comment)
+        if not min_seen or seen and int(seen.group(1)) >= min_seen:
+            out.add(key.split()[0])
+    return frozenset(out)
+
+
+@cache
+def stop_keys(gaz: Gazetteer) -> frozenset[str]:
+    """Hand-picked stop words plus corpus-derived ones (countries and governorates exempt from the latter)."""
+    corpus = corpus_words()
+    exempt = {k for k in corpus if any(gaz.kind[r] in ("country", "governorate") for r in gaz.rows(k))}
+    return frozenset(manual_stops() | (corpus - exempt) | country_adjectives())
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFacts:
+    """What pass 1 and 2 of find_places ask about a key's rows, as sets (worked out once per key)."""
+
+    rows: tuple[int, ...]
+    country_cc: frozenset[str]  # countries this key names (its country rows)
+    admin_cc: frozenset[str]  # countries of its governorate/district/region/subdistrict rows
+    gov_cc: frozenset[str]  # countries of its governorate/region rows
+    a1: frozenset[str]  # governorate keys of its towns, camps, neighbourhoods and crossings
+    a2: frozenset[str]  # district keys of the same
+    admin_keys: frozenset[str]  # governorate and district keys of every row (what ranking looks at)
+    row_cc: frozenset[str]  # countries of every row
+    first_cc: str  # country of the first row
+    max_pop: int  # population of its biggest row
+    needs_article: bool  # every place of this key is written with the article (الرقة), one word
+
+
+class Scanner:
+    """One automaton over every Arabic key of a gazetteer; value (key, length, flags)."""
+
+    def __init__(self, gaz: Gazetteer, dead: frozenset[str], stops: frozenset[str], manual: frozenset[str],
+                 bare_countries: frozenset[str], wordlike: frozenset[str] = frozenset()) -> None:
+        self.gaz = gaz
+        auto = ahocorasick.Automaton()
+        for key in gaz.index_ar:  # the trailing space: only matches that end a word
+            flags = ((DEAD if key in dead else 0) | (STOP if key in stops else 0) | (MANUAL if key in manual else 0)
+                     | (BARE_COUNTRY if key in bare_countries else 0) | (WORDLIKE if key in wordlike else 0))
+            auto.add_word(key + " ", (key, len(key), flags))
+        auto.make_automaton()
+        self.automaton = auto
+        self._facts: dict[tuple[str, bool], KeyFacts] = {}
+        self.resolved: dict[tuple, object] = {}  # find._resolve's cache (GeoResult by key and context)
+
+    def scan(self, text: str, spaced: str) -> list[tuple[int, int, tuple[str, int, int], str, int]]:
+        """Names in a normalised text, in text order, no overlaps (the longest wins, then the earliest):
+        (match start, end, (key, length, flags), proclitics, span start). `spaced` is `text` with every
+        non-word character a space plus one final space (marsad.text.lexicon.spaced_copy). A match starts at
+        a word start or after a proclitic chain and ends at a word end; the span start includes an article
+        after the proclitics ("وال|رقة": proclitics "و", span "الرقة"). Linear in the text."""
+        cands = []
+        append = cands.append
+        ends = _PROCLITIC_ENDS
+        proclitics = PROCLITICS
+        with_article = _ARTICLE_PROCLITICS
+        for last, value in self.automaton.iter(spaced):
+            ns = last - value[1]
+            c = spaced[ns - 1]  # at ns == 0 this is the final space: a word start too
+            if c == " ":
+                append((ns, last, value, "", ns))
+            elif c in ends:  # else inside a word ("سكان" is no "كان")
+                lim = ns - MAX_PROCLITIC
+                ws = spaced.rfind(" ", lim - 1 if lim > 0 else 0, ns - 1) + 1
+                if ws == 0 and lim > 0:
+                    continue  # farther into a word than any proclitic chain
+                prefix = text[ws:ns]
+                if prefix in with_article:
+                    append((ns, last, value, prefix[:-_ARTICLE_LEN], ns - _ARTICLE_LEN))
+                elif prefix in proclitics:
+                    append((ns, last, value, prefix, ns))
+        # The automaton reports by end. Overlaps are rare: walking back from the last candidate, only a run
+        # of overlapping candidates needs the longest-first choice.
+        out = []
+        i = len(cands) - 1
+        while i >= 0:
+            c = cands[i]
+            lo = c[0]
+            j = i - 1
+            while j >= 0 and cands[j][1] > lo:  # ends after the run's start: overlaps the run
+                if cands[j][0] < lo:
+                    lo = cands[j][0]
+                j -= 1
+            if j == i - 1:
+                out.append(c)
+            else:
+                out.extend(reversed(_longest_first(cands[j + 1:i + 1])))
+            i = j
+        out.reverse()
+        return out
+
+    def facts(self, key: str, no_country: bool = False) -> KeyFacts:
+        """The KeyFacts of a key's rows (without its country rows when `no_country`)."""
+        found = self._facts.get((key, no_country))
+        if found is None:
+            found = self._facts[(key, no_country)] = self._make_facts(key, no_country)
+        return found
+
+    def _make_facts(self, key: str, no_country: bool) -> KeyFacts:
+        gaz = self.gaz
+        rows = tuple(r for r in gaz.rows(key) if not (no_country and gaz.kind[r] == "country"))
+        local = [r for r in rows if gaz.kind[r] in LOCAL_KINDS]
+        names = [normalize_text(gaz.place(r).name_ar or "") for r in gaz.rows(key)[:20]]
+        return KeyFacts(
+            rows=rows,
+            country_cc=frozenset(gaz.country[r] for r in rows if gaz.kind[r] == "country"),
+            admin_cc=frozenset(gaz.country[r] for r in rows if gaz.kind[r] in ADMIN_KINDS),
+            gov_cc=frozenset(gaz.country[r] for r in rows if gaz.kind[r] in ("governorate", "region")),
+            a1=frozenset(gaz.admin_keys(r)[0] for r in local),
+            a2=frozenset(gaz.admin_keys(r)[1] for r in local),
+            admin_keys=frozenset(k for r in rows for k in gaz.admin_keys(r)),
+            row_cc=frozenset(gaz.country[r] for r in rows),
+            first_cc=gaz.country[rows[0]] if rows else "",
+            max_pop=max((gaz.population[r] for r in rows), default=0),
+            needs_article=bool(names) and all(n.startswith(ARTICLE) for n in names) and " " not in key,
+        )
+
+
+def _longest_first(group: list) -> list:
+    """Among overlapping candidates: the longest first (then the earliest), skipping any that overlaps
+    one already taken; returned in text order."""
+    taken: list[tuple[int, int]] = []
+    for c in sorted(group, key=lambda c: (c[0] - c[1], c[0])):
+        if all(c[1] <= s or e <= c[0] for s, e in taken):
+            taken.append((c[0], c[1]))
+    keep = set(taken)
+    return sorted(c for c in group if (c[0], c[1]) in keep)
+
+
+_SCANNERS: dict[int, Scanner] = {}
+_LOCK = threading.Lock()
+
+
+def scanner(gaz: Gazetteer) -> Scanner:
+    """The Scanner of a gazetteer (built on first use: about 0.1-0.2 s)."""
+    found = _SCANNERS.get(id(gaz))
+    if found is None or found.gaz is not gaz:
+        with _LOCK:
+            found = _SCANNERS.get(id(gaz))
+            if found is None or found.gaz is not gaz:
+                bare = bare_countries(gaz)
+                found = _SCANNERS[id(gaz)] = Scanner(gaz, CUE_KEYS | country_adjectives(), stop_keys(gaz),
+                                                     manual_stops(), bare, bare & corpus_words(WORDLIKE_SEEN))
+    return found
+
+
+def bare_countries(gaz: Gazetteer) -> frozenset[str]:
+    """Keys naming a country written without the article (مالي، سوريا): with one they are words."""
+    out = set()
+    for key, rows in gaz.index_ar.items():
+        if any(gaz.kind[r] == "country" and not normalize_text(gaz.place(r).name_ar or "").startswith(ARTICLE)
+               for r in rows):
+            out.add(key)
+    return frozenset(out)
