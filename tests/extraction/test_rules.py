@@ -104,3 +104,15 @@ def test_rules_the_same_source_again(extract):
     events = _assaults(extract(text, published="2014-01-05"))
     sources = [c.source for e in events for c in e.claims]
     assert len(events) == 2 and all(s is not None and s.id == "IRQ-GOV" for s in sources)
+
+
+def test_rules_an_unclaimed_bombing_is_an_unidentified_groups(extract):
+    text = "قتل ستة أشخاص بانفجار سيارة مفخخة في سوق مدينة الرمادي مساء أمس."
+    e = _assaults(extract(text, published="2013-09-02"))[0]
+    assert e.actor1.id == "IRQ-UAG" and e.actor2.id == "IRQ-CIV"
+
+
+def test_rules_a_headline_topic_country_is_no_actor(extract):
+    text = "اليمن.. قذيفة حوثية تقتل 3 أطفال في تعز\nقتل ثلاثة أطفال بقذيفة أطلقها الحوثيون على حي سكني في تعز أمس."
+    e = _assaults(extract(text, published="2021-10-30"))[0]
+    assert e.actor1 is not None and e.actor1.id != "YEM-GOV"

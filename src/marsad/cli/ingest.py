@@ -14,6 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import click
@@ -69,24 +70,114 @@ def plan(store: Store, sources: list[str], allow_private: bool) -> Iterator[Task
             yield Task(item, "extract")
 
 
-def run_tasks(tasks: Iterator[Task], extractor: Extractor,
-              workers: int) -> Iterator[tuple[Task, DocumentResult | str | None]]:
-    """(task, extraction result or failure reason) in input order; extraction in `workers` processes."""
-    if workers <= 1:
-        for t in tasks:
-            yield t, extract_one(extractor, t.item.document) if t.action == "extract" else None
-        return
-    window: deque[tuple[Task, Future | None]] = deque()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for t in tasks:
-            window.append((t, pool.submit(extract_one, extractor, t.item.document) if t.action == "extract" else None))
+Outcome = tuple[Task, DocumentResult | str | None, bytes | None]  # task, extraction, MinHash signature
+
+
+def run_tasks(tasks: Iterator[Task], extractor: Extractor) -> Iterator[Outcome]:
+    """(task, extraction result or failure reason, None) in input order, all in this process."""
+    for t in tasks:
+        yield t, extract_one(extractor, t.item.document) if t.action == "extract" else None, None
+
+
+# ---- several processes: everything per document except storing runs in the workers ----------
+
+CHUNK = 8  # documents per worker call: fewer pickling round trips, still a short wait for the first
+_SINGLE = ("text", "html")  # file kinds holding one document: read, parsed and extracted in a worker
+
+
+class _Worker:
+    """Per-process state of a worker: the extractor, a read connection, a signature maker."""
+
+    extractor: Extractor
+    store: Store
+    index: Any
+
+
+def _init_worker(extractor: Extractor, url: str) -> None:
+    from marsad.ingest import NearDuplicateIndex
+    from marsad.store.engine import make_engine
+
+    _Worker.extractor = extractor
+    _Worker.store = Store(make_engine(url))  # migrated already by the main process
+    _Worker.index = NearDuplicateIndex()  # same parameters as the main process's index
+
+
+def _prepare(item: Any) -> Outcome:
+    """Everything one document needs before storing: what to do, its extraction, its signature.
+
+    The existence check here only saves work on re-runs; the main process's `save` stays the
+    judge (a document stored meanwhile comes back as "exists", never doubled)."""
+    from marsad.ingest import IngestFailure
+
+    if isinstance(item, IngestFailure):
+        return Task(item, "fail"), None, None
+    store = _Worker.store
+    if store.has_document(store.document_id(item)):
+        return Task(item, "exists"), None, None
+    signature = _Worker.index.signature(item.document.text)
+    if (item.language or "und") != "ar":
+        return Task(item, "store"), None, signature
+    return Task(item, "extract"), extract_one(_Worker.extractor, item.document), signature
+
+
+def _work_files(paths: list[str], allow_private: bool) -> list[Outcome]:
+    """Read, decode and parse single-document files, then `_prepare` each (in a worker)."""
+    from marsad.ingest import iter_documents
+
+    return [_prepare(item) for item in iter_documents(paths, allow_private=allow_private)]
+
+
+def _work_items(items: list[Any]) -> list[Outcome]:
+    return [_prepare(item) for item in items]
+
+
+def _jobs(sources: list[str], allow_private: bool) -> Iterator[tuple[Callable[..., list[Outcome]], tuple]]:
+    """Calls for the workers, in input order: local .txt/.html files by path (the worker reads
+    them), the documents of every other source (feeds, corpora, archives, URLs: read here)."""
+    from marsad.ingest import iter_documents
+    from marsad.ingest.sources import _folder_files, _kind
+    from marsad.ingest.fetch import is_url
+
+    files: list[str] = []
+    for source in sources:
+        path = None if is_url(source) else Path(source)
+        members = [(str(m), m) for m in _folder_files(path)] if path is not None and path.is_dir() \
+            else [(source, path)]
+        for name, member in members:
+            if member is not None and member.is_file() and _kind(member.name) in _SINGLE:
+                files.append(name)
+                if len(files) == CHUNK:
+                    yield _work_files, (files, allow_private)
+                    files = []
+                continue
+            if files:
+                yield _work_files, (files, allow_private)
+                files = []
+            items: list[Any] = []
+            for item in iter_documents([name], allow_private=allow_private):
+                items.append(item)
+                if len(items) == CHUNK:
+                    yield _work_items, (items,)
+                    items = []
+            if items:
+                yield _work_items, (items,)
+    if files:
+        yield _work_files, (files, allow_private)
+
+
+def run_parallel(sources: list[str], url: str, extractor: Extractor, workers: int,
+                 allow_private: bool) -> Iterator[Outcome]:
+    """Like `plan` + `run_tasks`, with reading, parsing, extraction and signatures in `workers`
+    processes; outcomes come back in input order for the caller to store."""
+    window: deque[Future] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(extractor, url)) as pool:
+        for fn, args in _jobs(sources, allow_private):
+            window.append(pool.submit(fn, *args))
             # A bounded window keeps memory flat on big corpora while every worker stays busy.
-            while len(window) > workers * 4:
-                done, fut = window.popleft()
-                yield done, fut.result() if fut else None
+            while len(window) > workers * 3:
+                yield from window.popleft().result()
         while window:
-            done, fut = window.popleft()
-            yield done, fut.result() if fut else None
+            yield from window.popleft().result()
 
 
 class Ingest:
@@ -106,7 +197,7 @@ class Ingest:
         self.failures.append((source, reason))
         self.counts["failed"] += 1
 
-    def handle(self, task: Task, outcome: DocumentResult | str | None) -> None:
+    def handle(self, task: Task, outcome: DocumentResult | str | None, signature: bytes | None = None) -> None:
         item = task.item
         if task.action == "fail":
             self.fail(item.source, item.reason)
@@ -120,7 +211,7 @@ class Ingest:
             self.fail(item.source, outcome)
             return
         text = item.document.text
-        signature = self.index.signature(text)
+        signature = self.index.signature(text) if signature is None else signature
         # The store itself finds exact copies (and tells them from near ones by their hash).
         near = self.index.find_signature(signature)
         result = outcome if task.action == "extract" and near is None else None
@@ -147,7 +238,7 @@ class Ingest:
 @click.option("--db", metavar="PATH|URL", envvar="MARSAD_DB",
               help="SQLite file or postgresql:// URL (default $MARSAD_DB, else ./marsad.db).")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes extracting in parallel.")
+              help="Processes reading, parsing and extracting in parallel (this one stores).")
 @click.option("--allow-private", is_flag=True, help="Let URLs reach private and loopback addresses.")
 def ingest(sources: tuple[str, ...], db: str | None, workers: int, allow_private: bool) -> None:
     """Read articles, extract their events and store them, merged into incidents.
@@ -168,8 +259,11 @@ def ingest(sources: tuple[str, ...], db: str | None, workers: int, allow_private
     try:
         run = Ingest(store)
         bar = tqdm(unit="doc", disable=not sys.stderr.isatty(), file=sys.stderr)
-        for task, outcome in run_tasks(plan(store, list(sources), allow_private), extractor, workers):
-            run.handle(task, outcome)
+        outcomes = run_tasks(plan(store, list(sources), allow_private), extractor) if workers <= 1 else \
+            run_parallel(list(sources), store.engine.url.render_as_string(hide_password=False), extractor, workers,
+                         allow_private)
+        for task, outcome, signature in outcomes:
+            run.handle(task, outcome, signature)
             bar.update(1)
         bar.close()
     except MarsadError as exc:

@@ -282,6 +282,10 @@ def build_event(ctx: Context, draft: Draft, index: int) -> Event:
     actor2 = actor_of(ctx, roles.actor2)
     claims, killed, injured, contested = _claims(ctx, draft)
     t = draft.trigger.value
+    if actor1 is not None and actor1.type == "civilians" and t.plover in ("ASSAULT", "COERCE"):
+        actor1, actor2 = None, actor2 or actor1  # civilians are attacked, they do not attack
+    if actor1 is None and t.plover == "ASSAULT" and t.mode in ("explosive", "suicide"):
+        actor1 = generic_actor(ctx, "*-UAG", None)  # ACLED: an unclaimed bombing is an unidentified group's
     if actor2 is None and killed is not None and _civilian_toll(t, killed):
         actor2 = generic_actor(ctx, "*-CIV", killed.evidence)
     if t.plover == "PROTEST":

@@ -75,6 +75,9 @@ LOCATIVE = re.compile(r"(?:^|\s)(?:في|إلى|الى|من|داخل|نحو|شم�
                       r"اراضي|مدن|أنحاء|انحاء|عاصمة|بلدات|مناطق|محافظات|ريف|وسط|أرض|ارض|سماء|أجواء|اجواء)\s*$")
 
 
+TOPIC = re.compile(r"\s*(?:\.\.|:|–|-|\|)")
+
+
 def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, actors: list[Found]) -> list[Found]:
     """Country names standing as actors ("مع روسيا", "اتهم الولايات المتحدة"), not as places
     ("في سوريا", "بسوريا", "شمال سوريا")."""
@@ -86,6 +89,8 @@ def _country_actors(mentions: Mentions, kn: Knowledge, start: int, end: int, act
         before = text[max(start, f.start - 16):f.start - len(f.prefix)]
         if f.prefix.endswith("ب") or LOCATIVE.search(before) or is_adjective(f, text):
             continue
+        if not text[start:f.start].strip() and TOPIC.match(text, f.end):
+            continue  # "اليمن.. قذيفة حوثية تقتل": the country a headline is about
         if any(t.value.plover in ("MOBILIZE", "RETREAT", "ASSAULT") and text[t.end:f.start].strip() == ""
                for t in mentions.within("trigger", start, f.start)):
             continue  # "دخلت سوريا", "اجتاحت لبنان": the country is where they went
