@@ -192,3 +192,28 @@ def test_export_unknown_format(db):
 def test_events_commands_have_help_with_an_example(command):
     result = invoke(command, "--help")
     assert result.exit_code == 0 and f"Example: marsad {command}" in result.output
+
+
+def test_events_table_shows_the_newest_and_says_how_many_more(db, monkeypatch):
+    import marsad.cli.events as events_module
+
+    monkeypatch.setattr(events_module, "TABLE_LIMIT", 2)
+    result = invoke("events", "--db", db)
+    assert result.exit_code == 0, result.output
+    assert [line.split("\t")[3] for line in result.stdout.splitlines()[1:]] == ["Hama", "Idlib"]
+    assert "2 more incidents match: --limit N or --all shows them" in result.stderr
+
+
+@pytest.mark.parametrize("args, rows", [(["--all"], 4), (["--limit", "3"], 3), (["--format", "csv"], 4)])
+def test_events_table_cut_only_by_default(db, monkeypatch, args, rows):
+    import marsad.cli.events as events_module
+
+    monkeypatch.setattr(events_module, "TABLE_LIMIT", 2)
+    result = invoke("events", "--db", db, *args)
+    assert result.exit_code == 0, result.output
+    assert len(result.stdout.splitlines()) == rows + 1 and "more incidents match" not in result.stderr
+
+
+def test_events_limit_and_all_together_is_a_usage_error(db):
+    result = invoke("events", "--db", db, "--all", "--limit", "2")
+    assert result.exit_code == 2 and "give --limit N or --all, not both" in result.output

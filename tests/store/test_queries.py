@@ -132,3 +132,43 @@ def test_queries_claim_in_the_outlets_own_voice(filled):
     (summary,) = filled.query_incidents(IncidentFilter(country="IQ")).items
     (claim,) = filled.get_incident(summary.id).claims
     assert claim.source is None and claim.fatalities.min == 12 and claim.evidence.start == 0
+
+
+@pytest.mark.parametrize("f", [
+    IncidentFilter(actor_id="RUS-MIL"),
+    IncidentFilter(actor_id="SYR-MIL"),
+    IncidentFilter(actor_id="SYR-MIL", until="2024-12-02"),
+    IncidentFilter(actor_id="SYR-MIL", country="SY", since="2024-12-01"),
+    IncidentFilter(until="2024-12-02"),
+    IncidentFilter(admin1="Hama"),
+    IncidentFilter(contested=False),
+])
+def test_queries_actor_and_index_paths_page_like_one_query(filled, f):
+    """The actor filter walks incident_actors by date: pages of one give the same incidents, in the
+    same (date desc, id) order, as one page, and the count agrees."""
+    whole = [i.id for i in filled.query_incidents(f, limit=100).items]
+    paged, cursor = [], None
+    while True:
+        page = filled.query_incidents(f, limit=1, cursor=cursor)
+        paged += [i.id for i in page.items]
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    assert paged == whole and whole and filled.count_incidents(f) == len(whole)
+    dated = [(i.date_start, i.id) for i in filled.query_incidents(f, limit=100).items]
+    assert dated == sorted(dated, key=lambda d: (-date.fromisoformat(d[0]).toordinal(), d[1]))
+
+
+def test_queries_incident_actors_repeat_their_incidents_sort_date(filled):
+    from sqlalchemy import text
+
+    with filled.engine.connect() as conn:
+        pairs = conn.execute(text("SELECT ia.sort_date, i.sort_date FROM incident_actors ia "
+                                  "JOIN incidents i ON i.id = ia.incident_id")).all()
+    assert pairs and all(a == b for a, b in pairs)
+
+
+def test_queries_count_incidents(filled):
+    assert filled.count_incidents() == 5
+    assert filled.count_incidents(IncidentFilter(country="SY", actor_id="HTS")) == 1
+    assert filled.count_incidents(IncidentFilter(text="الموصل")) == 1

@@ -221,3 +221,29 @@ def test_store_over_long_names_are_cut_not_refused(store):
     (inc,) = store.query_incidents().items
     assert len(inc.place_name) == 300 and len(inc.admin1) == 200
     assert store.get_document(out.document_id).events[0].locations[0] == long_place  # full JSON kept
+
+
+def test_store_upgrade_to_0003_fills_incident_actors_sort_date(store_url):
+    """Incidents stored before revision 0003 keep answering the actor filter after the upgrade."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from marsad.store import IncidentFilter
+
+    engine = create_engine(resolve_url(store_url))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+        for iid, day in (("inc-old-1", "2019-03-04"), ("inc-old-2", "2021-07-08")):
+            conn.execute(text("INSERT INTO incidents (id, plover_type, date_start, sort_date, country, contested, "
+                              "modality, n_events, n_documents, n_sources) VALUES "
+                              f"('{iid}', 'ASSAULT', '{day}', '{day}', 'YE', false, 'asserted', 1, 1, 1)"))
+            conn.execute(text(f"INSERT INTO incident_actors (incident_id, actor_id) VALUES ('{iid}', 'HOUTHI')"))
+    engine.dispose()
+    with open_store(store_url) as s:
+        with s.engine.connect() as conn:
+            assert sorted(conn.execute(text("SELECT sort_date FROM incident_actors")).scalars()) == [
+                "2019-03-04", "2021-07-08"]
+        assert [i.id for i in s.query_incidents(IncidentFilter(actor_id="HOUTHI")).items] == ["inc-old-2",
+                                                                                              "inc-old-1"]

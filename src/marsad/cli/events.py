@@ -120,23 +120,43 @@ def _table(items: Iterable[IncidentSummary], out: Any) -> int:
     return n
 
 
+TABLE_LIMIT = 100  # a table is read on a terminal: the newest screenfuls, not 100,000 lines
+
+
 @main.command()
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), metavar="N", help="At most N incidents (default all).")
-def events(fmt: str, limit: int | None, db: str | None, **kw: Any) -> None:
+@click.option("--limit", type=click.IntRange(min=1), metavar="N",
+              help=f"At most N incidents (default: {TABLE_LIMIT} for a table, all for json and csv).")
+@click.option("--all", "show_all", is_flag=True, help="Every matching incident, in a table too.")
+def events(fmt: str, limit: int | None, show_all: bool, db: str | None, **kw: Any) -> None:
     """List merged incidents (one incident across all the articles that report it), newest first.
+
+    A table shows the newest 100 and says how many more match (--limit N or --all for more);
+    json and csv list them all.
 
     Example: marsad events --country SY --since 2024-12-01 --type ASSAULT --format json
     """
+    if show_all and limit is not None:
+        raise click.UsageError("give --limit N or --all, not both")
+    default_cut = fmt == "table" and limit is None and not show_all
+    if default_cut:
+        limit = TABLE_LIMIT
     store = open_db(db)
     try:
-        items: Iterable[IncidentSummary] = store.iter_incidents(make_filter(kw))
+        f = make_filter(kw)
+        # Pages the size of the limit: the default table reads one page, not the whole store.
+        items: Iterable[IncidentSummary] = store.iter_incidents(f, batch=min(limit or 1000, 1000))
         if limit is not None:
             items = (i for n, i in zip(range(limit), items, strict=False))
         out = sys.stdout
         if fmt == "table":
-            _table(items, out)
+            shown = _table(items, out)
+            if default_cut and shown == TABLE_LIMIT:
+                more = store.count_incidents(f) - shown
+                if more > 0:
+                    click.echo(f"… {more} more incidents match: --limit N or --all shows them, "
+                               "--format csv or json lists them all", err=True)
         elif fmt == "json":
             out.write("[")
             for n, i in enumerate(items):

@@ -135,8 +135,8 @@ def _jobs(sources: list[str], allow_private: bool) -> Iterator[tuple[Callable[..
     """Calls for the workers, in input order: local .txt/.html files by path (the worker reads
     them), the documents of every other source (feeds, corpora, archives, URLs: read here)."""
     from marsad.ingest import iter_documents
-    from marsad.ingest.sources import _folder_files, _kind
     from marsad.ingest.fetch import is_url
+    from marsad.ingest.sources import _folder_files, _kind
 
     files: list[str] = []
     for source in sources:

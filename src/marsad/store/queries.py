@@ -248,6 +248,11 @@ def get_document(conn: Connection, document_id: str) -> StoredDocument | None:
         events=tuple(event_from_dict(e.data) for e in events), incident_ids=tuple(e.incident_id for e in events))
 
 
+def count_incidents(conn: Connection, f: IncidentFilter) -> int:
+    """How many incidents match `f`."""
+    return conn.execute(select(func.count()).select_from(INC).where(*_where(f))).scalar_one()
+
+
 def daily_counts(conn: Connection, f: IncidentFilter) -> list[tuple[date, str, int]]:
     """(day, PLOVER type, number of incidents) for dated incidents matching `f`, by day then type."""
     rows = conn.execute(select(INC.c.date_start, INC.c.plover_type, func.count())

@@ -17,9 +17,10 @@ from sqlalchemy import Connection, Engine, bindparam, delete, func, insert, sele
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 
-from marsad.model import Actor, Document, DocumentResult, Event, Figure, Location, event_to_dict
+from marsad.model import Actor, Document, DocumentResult, Event, Figure, Location
 from marsad.store import queries
 from marsad.store.engine import StoreError, make_engine, migrate, resolve_url
+from marsad.store.eventdict import event_dict
 from marsad.store.keys import actor_key, content_hash, document_key, event_key, place_key
 from marsad.store.merge import Member, MergeItem, MergePlace, merge_window
 from marsad.store.neighbourhood import remerge
@@ -239,7 +240,7 @@ class Store:
                                   actor_key(ev.actor1) if ev.actor1 else None,
                                   actor_key(ev.actor2) if ev.actor2 else None, spots),
                         Member(k, doc_id, doc.outlet, doc.url, ev))
-            as_dict = event_to_dict(ev)
+            as_dict = event_dict(ev)
             d = ev.date
             ev_rows.append({
                 "key": k, "document_id": doc_id, "local_id": local, "position": pos,
@@ -387,6 +388,10 @@ class Store:
     def get_document(self, document_id: str) -> StoredDocument | None:
         with self.engine.connect() as conn:
             return queries.get_document(conn, document_id)
+
+    def count_incidents(self, f: IncidentFilter | None = None) -> int:
+        with self.engine.connect() as conn:
+            return queries.count_incidents(conn, f or IncidentFilter())
 
     def daily_counts(self, f: IncidentFilter | None = None) -> list[tuple[Any, str, int]]:
         with self.engine.connect() as conn:
