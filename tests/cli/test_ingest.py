@@ -180,6 +180,36 @@ def test_ingest_workers_give_the_same_database(fake, tmp_path):
     assert dump(one) == dump(two)
 
 
+def test_ingest_workers_on_mixed_sources_give_the_same_database_and_summary(fake, tmp_path):
+    """Folders of .txt and .html, a .jsonl corpus, an English page, a missing file, a text the
+    extractor refuses and a re-run: --workers 2 (reading and parsing in the workers) gives what
+    one process gives, in the same order."""
+    folder = tmp_path / "in"
+    for i in range(5):
+        write_txt(folder / "txt", f"r{i:02d}.txt", report(i))
+    for i in range(5, 9):
+        paragraphs = "".join(f"<p>{p}</p>" for p in report(i).splitlines())
+        write_txt(folder / "html", f"p{i:02d}.html", f'<html lang="ar"><head><meta charset="utf-8">'
+                  f"<title>تقرير {i}</title></head><body><article>{paragraphs}</article></body></html>")
+    write_txt(folder / "html", "en.html", "<html><body><article><p>" + "Officials met in Geneva to discuss "
+              "the ceasefire and the return of displaced families to their villages. " * 3 + "</p></article>"
+              "</body></html>")
+    write_txt(folder / "txt", "bad.txt", report(20) + "\nخطأ داخلي")
+    records = [{"id": f"j{i}", "published": "2024-12-02", "text": report(i)} for i in (9, 10, 3)]
+    (tmp_path / "c.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                                      encoding="utf-8")
+    sources = [str(folder), str(tmp_path / "c.jsonl"), str(tmp_path / "missing.txt")]
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    first = run(*sources, "--db", str(one))
+    second = run(*sources, "--db", str(two), "--workers", "2")
+    assert first.exit_code == second.exit_code == 1
+    assert first.output == second.output.replace(str(two), str(one))
+    assert "1 not Arabic" in second.output and "2 failed" in second.output
+    assert dump(one) == dump(two)
+    again = run(*sources, "--db", str(two), "--workers", "2")
+    assert "already stored" in again.output and dump(one) == dump(two)
+
+
 def test_ingest_bad_database_url_is_an_error(fake, tmp_path):
     write_txt(tmp_path, "a.txt", report(0))
     result = run(str(tmp_path / "a.txt"), "--db", "postgresql://nobody:x@127.0.0.1:1/none")
