@@ -108,7 +108,7 @@ def test_geocode_iraq_subdistrict_keeps_pcode():
 
 
 @pytest.mark.parametrize(("phrase", "precision"), [
-    ("ريف حلب الشمالي", 2), ("محافظة حلب", 3), ("مدينة حلب", 1), ("سوريا", 4), ("شمال غرب سوريا", 4),
+    ("ريف حلب الشمالي", 2), ("محافظة حلب", 3), ("مدينة حلب", 1), ("سوريا", 4), ("شمال غرب سوريا", 3), ("شمالي العراق", 3),
     ("ريف دمشق", 3), ("قرب سراقب", 2), ("محيط مدينة سراقب", 2)])
 def test_geocode_precision_codes(phrase, precision):
     assert geocode(phrase, "SY").precision == precision

@@ -265,11 +265,15 @@ def _judge(hits: list[_Hit], text: str, norm: Normalized, gaz: Gazetteer, scan: 
         hint = votes.most_common(1)[0][0] if votes else None
     ctx_names: set[str] = set()
     ctx_countries: set[str] = {hint} if hint else set()
+    seen_countries: set[str] = set()  # countries the text names, or names a place only found in
     for h, b in zip(hits, big, strict=True):
         if b:
             if h.facts.admin_cc and (not hint or hint in h.facts.admin_cc):
                 ctx_names.add(h.key)
             ctx_countries |= h.facts.country_cc
+            if len(h.facts.row_cc) == 1:
+                seen_countries |= h.facts.row_cc
+    seen_countries |= ctx_countries
     out: list[PlaceMention] = []
     for h, b in zip(hits, big, strict=True):
         facts = h.facts
@@ -292,8 +296,16 @@ def _judge(hits: list[_Hit], text: str, norm: Normalized, gaz: Gazetteer, scan: 
             continue  # "ولاية عثمانية": a type word must announce what the name turns out to be
         if not b and result.confidence < (0.3 if h.cue == STRONG or confirmed else 0.5):
             continue
-        if not b and hint and result.match.country != hint and h.cue != STRONG:
-            continue
+        if hint and result.match.country != hint and result.match.kind != "country":
+            if not b and h.cue != STRONG:
+                continue
+            # "قرب حافلة" in an Iraqi story is no village in Somalia: abroad, a small place after a near-word,
+            # a generic or neighbourhood word needs its country named in the text; a type word of its own kind
+            # is enough ("مدينة شرم الشيخ"). "حي الأمل" in a Syrian story is no city in Iran (آمل) either.
+            if h.cue == STRONG and result.match.country not in seen_countries and (
+                    (h.near or not h.kinds or result.match.kind != h.kinds[0]) if not b else
+                    (h.kinds[:1] == ("neighbourhood",) and result.match.kind != "neighbourhood")):
+                continue
         rs, re_ = norm.raw_span(h.ns, h.ne)
         out.append(PlaceMention(rs, re_, text[rs:re_], result))
     return out

@@ -190,8 +190,8 @@ def resolve(reading: Parsed, gaz: Gazetteer, country: str | None, ctx_names: set
             for _s, r in scored):
         precision = 3  # bare "بغداد": the city's point, but the governorate has the same name
     if reading.near:
-        if kind == "country":
-            precision = 4
+        if kind == "country":  # "شمال العراق" is a part of the country, "ريف سوريا" all of it
+            precision = 3 if reading.direction else 4
         elif kind in ("governorate", "region"):
             precision = 2
         else:
