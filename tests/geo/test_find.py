@@ -98,3 +98,35 @@ def test_find_places_word_traps(text, expected):
 ])
 def test_find_places_city_quarters_and_names(text, hint, expected):
     assert _found(text, hint) == expected
+
+
+@pytest.mark.parametrize(("text", "hint", "expected"), [
+    # a neighbourhood word names a quarter at home, never a same-named town abroad (آمل in Iran)
+    ("سقطت قذيفة هاون على حي الأمل صباح اليوم.", "SY", []),
+    ("قصفت الطائرات حي الأمل في مدينة حمص.", "SY", [("مدينة حمص", "SY", 1)]),
+    # a small place abroad after a near-word needs its country named ("قرب حافلة": a bus, not Bus in Somalia)
+    ("انفجرت عبوة ناسفة قرب حافلة تقل عمالا في ديالى.", "IQ", [("ديالى", "IQ", 3)]),
+    # ... a type word of its own kind is enough
+    ("عقد الوفدان جولة مفاوضات في مدينة شرم الشيخ.", "PS", [("مدينة شرم الشيخ", "EG", 1)]),
+    # منطقة الشعب in a Baghdad story: never a place of another country
+    ("قتل ثلاثة مدنيين بانفجار عبوة ناسفة في منطقة الشعب شمالي بغداد.", "IQ", [("شمالي بغداد", "IQ", 2)]),
+    ("انفجرت سيارة مفخخة في منطقة الشعب ببغداد.", None, [("بغداد", "IQ", 3)]),
+    # a direction on a country is a part of it (precision 3), whatever the article's country
+    ("قصفت الطائرات التركية مواقع لحزب العمال الكردستاني شمالي العراق.", "IQ", [("شمالي العراق", "IQ", 3)]),
+    ("قصفت الطائرات التركية مواقع لحزب العمال الكردستاني شمالي العراق.", "SY", [("شمالي العراق", "IQ", 3)]),
+    ("قتل جنديان تركيان في عملية شمالي العراق وشمالي سوريا.", None,
+     [("شمالي العراق", "IQ", 3), ("شمالي سوريا", "SY", 3)]),
+])
+def test_find_places_foreign_namesakes_and_directions(text, hint, expected):
+    assert _found(text, hint) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قدمت الحكومة دعم مالي للمزارعين.", []),  # "financial", whatever was read before
+    ("قاتلت القوات الفرنسية في شمال مالي.", [("شمال مالي", "ML", 3)]),
+    ("وصل وزير الخارجية إلى مالي.", [("مالي", "ML", 4)]),
+])
+def test_find_places_country_name_that_is_a_common_word(text, expected):
+    assert _found(text, None) == expected
+    assert _found("أعلنت الوزارة العجز المالي.", None) == []
+    assert _found(text, None) == expected  # the same answer after المالي was read

@@ -44,7 +44,7 @@ def news_pieces(limit: int = 300, size: int = 2500) -> list[str]:
     return out
 
 
-def texts(pieces: int = 400, size: int = 2500) -> list[tuple[str, str]]:
+def texts(pieces: int = 400, size: int = 2500, news: int = 300) -> list[tuple[str, str]]:
     """(id, text) of the project's own documents and of `pieces` benchmark pieces (distinct texts only)."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -68,7 +68,7 @@ def texts(pieces: int = 400, size: int = 2500) -> list[tuple[str, str]]:
         if cut not in seen:
             seen.add(cut)
             out.append((f"piece:{i}", cut))
-    out.extend((f"newsfane:{i}", t) for i, t in enumerate(news_pieces()))
+    out.extend((f"newsfane:{i}", t) for i, t in enumerate(news_pieces(news)))
     return out
 
 
