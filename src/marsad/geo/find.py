@@ -335,7 +335,7 @@ def _is_big(h: _Hit, gaz: Gazetteer, hint: str | None) -> bool:
     ck = (h.key, len(h.facts.rows), hint)
     found = _BIG.get(ck)
     if found is None or _BIG_GAZ[0] is not gaz:
-        if _BIG_GAZ[0] is not gaz:
+        if _BIG_GAZ[0] is not gaz or len(_BIG) > 100_000:
             _BIG.clear()
             _BIG_GAZ[0] = gaz
         found = _BIG[ck] = _big(h.facts.rows, gaz, hint)

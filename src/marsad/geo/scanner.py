@@ -167,6 +167,8 @@ class Scanner:
         """The KeyFacts of a key's rows (without its country rows when `no_country`)."""
         found = self._facts.get((key, no_country))
         if found is None:
+            if len(self._facts) > 50_000:  # a long run touches many keys: keep the memory bounded
+                self._facts.clear()
             found = self._facts[(key, no_country)] = self._make_facts(key, no_country)
         return found
 
