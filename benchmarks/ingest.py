@@ -157,7 +157,7 @@ def fill_incidents(db: str, n: int, rng: random.Random) -> None:
                          "fatalities_max": killed + rng.choice([0, 0, 3]), "injured": None, "injured_max": None,
                          "contested": rng.random() < 0.1, "modality": "asserted", "n_events": 1, "n_documents": 1,
                          "n_sources": 1, "notes": f"حادثة رقم {i} في {place[0]}", "search": place[0]})
-            links.append({"incident_id": iid, "actor_id": actor[1]})
+            links.append({"incident_id": iid, "actor_id": actor[1], "sort_date": day})
             if len(rows) == 5000:
                 conn.execute(insert(IncidentRow.__table__), rows)
                 conn.execute(insert(IncidentActorRow.__table__), links)

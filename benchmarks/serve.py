@@ -76,7 +76,7 @@ def load(url: str, n: int, seed: int = 7) -> None:
             "injured_max": None, "contested": rng.random() < 0.08, "modality": "asserted", "n_events": 1,
             "n_documents": 1, "n_sources": 1, "notes": None, "search": f"بلده {i % 5000} {gov.lower()} فاعل",
         })
-        links += [{"incident_id": f"i{i:09d}", "actor_id": a1}, {"incident_id": f"i{i:09d}", "actor_id": a2}]
+        links += [{"incident_id": f"i{i:09d}", "actor_id": a, "sort_date": day} for a in (a1, a2)]
         if len(batch) == 5000 or i == n - 1:
             with store.engine.begin() as conn:
                 conn.execute(insert(IncidentRow.__table__), batch)
