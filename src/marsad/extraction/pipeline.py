@@ -199,7 +199,7 @@ def inherit_places(drafts: list[Draft], mentions: Mentions, country: str | None)
     town, district or governorate in its own country."""
     story = next((p for p in mentions.by_kind.get("place", [])
                   if p.value.result.match is not None and (p.value.result.precision or 4) <= 3
-                  and p.value.result.match.country == country), None)
+                  and p.value.result.match.kind != "country" and p.value.result.match.country == country), None)
     if story is None:
         return
     for d in drafts:
