@@ -86,15 +86,16 @@ def test_ingest_stores_extracts_and_is_idempotent(fake, tmp_path):
         assert {i.place_name for i in s.iter_incidents(IncidentFilter(country="SY"))} == {"Idlib", "Saraqib", "Homs"}
 
 
-def test_ingest_on_sqlite_and_postgresql(fake, tmp_path, store_url):  # noqa: F811
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ingest_on_sqlite_and_postgresql(fake, tmp_path, store_url, workers):  # noqa: F811
     for i in range(4):
         write_txt(tmp_path / "in", f"r{i}.txt", report(i))
     write_txt(tmp_path / "in", "r9.txt", report(1) + "\nاقرأ أيضا: المزيد من الأخبار على موقعنا.")
-    first = run(str(tmp_path / "in"), "--db", store_url)
+    first = run(str(tmp_path / "in"), "--db", store_url, "--workers", workers)
     assert first.exit_code == 0 and "4 extracted (4 events)" in first.output and "1 copies" in first.output
     with open_store(store_url) as s:
         counts, incidents = s.counts(), sorted(i.id for i in s.iter_incidents())
-    again = run(str(tmp_path / "in"), "--db", store_url)
+    again = run(str(tmp_path / "in"), "--db", store_url, "--workers", workers)
     assert again.exit_code == 0 and "5 already stored" in again.output
     with open_store(store_url) as s:
         assert s.counts() == counts and sorted(i.id for i in s.iter_incidents()) == incidents
