@@ -28,7 +28,6 @@ from marsad.serve.models import (
     SavedOut,
 )
 from marsad.serve.security import check_token
-from marsad.store.types import IncidentSummary
 
 GEOJSON = "application/geo+json"
 
@@ -120,16 +119,16 @@ async def list_events(
     if hit is not None:
         return Response(hit.body, media_type=hit.media_type)
     try:
-        page = _store(request).query_incidents(filters.build(), limit=limit, cursor=cursor)
+        rows, next_cursor = _store(request).query_incident_rows(filters.build(), limit=limit, cursor=cursor)
     except InputError as exc:
         raise HTTPException(422, str(exc)) from exc
-    items = [convert.summary(i) if type(i) is IncidentSummary else convert.incident(i) for i in page.items]
+    items = [convert.summary_row(r) for r in rows]
     # Built to the IncidentPage shape by `convert`; returned as bytes (orjson) so FastAPI does not
     # validate 100-1000 items again on the hot path (the tests check the shape against the model).
     if geojson:
-        response = Response(orjson.dumps(convert.to_feature_collection(items, page.next_cursor)), media_type=GEOJSON)
+        response = Response(orjson.dumps(convert.to_feature_collection(items, next_cursor)), media_type=GEOJSON)
     else:
-        response = Response(orjson.dumps({"items": items, "next_cursor": page.next_cursor}),
+        response = Response(orjson.dumps({"items": items, "next_cursor": next_cursor}),
                             media_type="application/json")
     request.app.state.cache.put(key, response.body, response.media_type)
     return response

@@ -8,7 +8,9 @@ that are not plain scalars (bbox, cursor).
 from __future__ import annotations
 
 import dataclasses
+from collections import namedtuple
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 from fastapi import HTTPException
@@ -99,25 +101,52 @@ def incident(raw: Any) -> dict[str, Any]:
     return out
 
 
+def _actor_out(a: Any) -> dict[str, Any] | None:
+    return None if a is None else {"id": a.id, "name": a.name, "name_ar": a.name_ar, "type": a.type,
+                                   "country": a.country, "mention": None}
+
+
 def summary(s: Any) -> dict[str, Any]:
     """An `IncidentSummary` (a list row, no claims) -> the same dict `incident` gives, built with
     plain attribute reads: this runs 100-1000 times per /api/events page, the API's hot path."""
+    return _summary_out(s, _actor_out(s.actor1), _actor_out(s.actor2))
+
+
+@cache
+def _row_view() -> type:
+    from marsad.store.queries import SUMMARY_COLUMNS
+
+    # A namedtuple over the row's values: attribute reads by position (a database row's reads by
+    # name cost ten times as much).
+    return namedtuple("SummaryRow", SUMMARY_COLUMNS)
+
+
+def summary_row(row: Any) -> dict[str, Any]:
+    """A row of `Store.query_incident_rows` -> the same dict `summary` gives for its IncidentSummary
+    (no dataclass in between: the list endpoint's path)."""
+    r = _row_view()._make(row)
+    a1 = None if r.a1_id is None else {"id": r.a1_id, "name": r.a1_name, "name_ar": r.a1_name_ar,
+                                       "type": r.a1_type, "country": r.a1_country, "mention": None}
+    a2 = None if r.a2_id is None else {"id": r.a2_id, "name": r.a2_name, "name_ar": r.a2_name_ar,
+                                       "type": r.a2_type, "country": r.a2_country, "mention": None}
+    return _summary_out(r, a1, a2)
+
+
+def _summary_out(s: Any, actor1: dict[str, Any] | None, actor2: dict[str, Any] | None) -> dict[str, Any]:
     location = {"name": s.place_name, "name_ar": s.place_name_ar, "country": s.country, "admin1": s.admin1,
                 "admin2": s.admin2, "lat": s.lat, "lon": s.lon, "precision": s.geo_precision}
     located = any(v is not None for v in location.values())
     location["geonames_id"] = location["mention"] = None
     acled, start, end = s.acled_event_type, s.date_start, s.date_end
-    a1, a2, fat, inj = s.actor1, s.actor2, s.fatalities, s.injured
+    fat, inj = s.fatalities, s.injured
     return {
         "id": s.id,
         "plover": {"type": s.plover_type, "mode": s.plover_mode},
         "acled": {"event_type": acled, "sub_event_type": s.acled_sub_event_type} if acled else None,
         "date": ({"start": start, "end": end, "precision": s.date_precision or "unknown", "evidence": None}
                  if start or end else None),
-        "actor1": None if a1 is None else {"id": a1.id, "name": a1.name, "name_ar": a1.name_ar, "type": a1.type,
-                                           "country": a1.country, "mention": None},
-        "actor2": None if a2 is None else {"id": a2.id, "name": a2.name, "name_ar": a2.name_ar, "type": a2.type,
-                                           "country": a2.country, "mention": None},
+        "actor1": actor1,
+        "actor2": actor2,
         "assoc_actors": [],
         "locations": [location] if located else [],
         "fatalities": None if fat is None else {"min": fat, "max": s.fatalities_max, "qualifier": "exact",

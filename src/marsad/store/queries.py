@@ -9,6 +9,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Connection, Select, and_, exists, func, or_, select
@@ -105,6 +106,7 @@ _SUMMARY_FIELDS = [f for f in IncidentSummary.__dataclass_fields__ if f not in (
 # Built once: constructing the aliased select costs more than running a cached one.
 _SUMMARY, _SUMMARY_BY_ACTOR = _summary_select(), _summary_select(by_actor=True)
 _COLUMNS = list(_SUMMARY.selected_columns.keys())
+SUMMARY_COLUMNS = tuple(_COLUMNS)  # the names of a query_incident_rows row's values, in order
 # Positions in a summary row of IncidentSummary's fields (in field order) and of the two actors'
 # five columns: rows are read by index, 100-1000 times per page.
 _FIELD_AT = [_COLUMNS.index(f) for f in _SUMMARY_FIELDS]
@@ -114,28 +116,42 @@ _A1 = [_COLUMNS.index(f"a1_{c}") for c in ("id", "name", "name_ar", "type", "cou
 _A2 = [_COLUMNS.index(f"a2_{c}") for c in ("id", "name", "name_ar", "type", "country")]
 
 
-def _actor_at(row: Any, at: list[int], seen: dict[str, ActorRecord]) -> ActorRecord | None:
-    key = row[at[0]]
-    if key is None:
+_GET_FIELDS = itemgetter(*_FIELD_AT)
+_GET_A1, _GET_A2 = itemgetter(*_A1), itemgetter(*_A2)
+
+
+def _actor_at(row: Any, get: itemgetter, seen: dict[str, ActorRecord]) -> ActorRecord | None:
+    values = get(row)
+    if values[0] is None:
         return None
-    found = seen.get(key)
+    found = seen.get(values[0])
     if found is None:  # a page names few actors many times: one record each
-        found = seen[key] = ActorRecord(*[row[i] for i in at])
+        found = seen[values[0]] = ActorRecord(*values)
     return found
 
 
 def _summary(row: Any, cls: type = IncidentSummary, seen: dict[str, ActorRecord] | None = None,
              **extra: Any) -> Any:
     seen = {} if seen is None else seen
-    values = [row[i] for i in _FIELD_AT]
+    values = list(_GET_FIELDS(row))
     values[_CONTESTED] = bool(values[_CONTESTED])
-    values[_ACTORS:_ACTORS] = (_actor_at(row, _A1, seen), _actor_at(row, _A2, seen))
+    values[_ACTORS:_ACTORS] = (_actor_at(row, _GET_A1, seen), _actor_at(row, _GET_A2, seen))
     return cls(*values, **extra)
 
 
 def query_incidents(conn: Connection, f: IncidentFilter, limit: int = 100,
                     cursor: str | None = None) -> IncidentPage:
     """Incidents matching `f`, newest first (date desc, then id), `limit` at a time."""
+    rows, nxt = query_incident_rows(conn, f, limit, cursor)
+    seen: dict[str, ActorRecord] = {}
+    return IncidentPage(tuple(_summary(r, seen=seen) for r in rows), nxt)
+
+
+def query_incident_rows(conn: Connection, f: IncidentFilter, limit: int = 100,
+                        cursor: str | None = None) -> tuple[list[Any], str | None]:
+    """The page `query_incidents` gives, as database rows (IncidentSummary's field names, the
+    actors as a1_id, a1_name, a1_name_ar, a1_type, a1_country and a2_…) and the next cursor: for
+    callers that reshape rows themselves (the API's list, its hot path)."""
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(f"limit {limit} out of range: give 1 to {MAX_LIMIT}")
     by_actor = bool(f.actor_id)
@@ -152,10 +168,8 @@ def query_incidents(conn: Connection, f: IncidentFilter, limit: int = 100,
         cond.append(or_(key_date < c_date, and_(key_date == c_date, key_id > c_id)))
     rows = conn.execute((_SUMMARY_BY_ACTOR if by_actor else _SUMMARY).where(*cond).order_by(key_date.desc(), key_id)
                         .limit(limit + 1)).all()
-    seen: dict[str, ActorRecord] = {}
-    items = tuple(_summary(r, seen=seen) for r in rows[:limit])
     nxt = encode_cursor(rows[limit - 1].sort_date, rows[limit - 1].id) if len(rows) > limit else None
-    return IncidentPage(items, nxt)
+    return rows[:limit], nxt
 
 
 def _figures(lo: int | None, hi: int | None, q: str | None) -> Figures | None:

@@ -365,6 +365,12 @@ class Store:
         with self.engine.connect() as conn:
             return queries.query_incidents(conn, f or IncidentFilter(), limit, cursor)
 
+    def query_incident_rows(self, f: IncidentFilter | None = None, limit: int = 100,
+                            cursor: str | None = None) -> tuple[list[Any], str | None]:
+        """`query_incidents` as rows and the next cursor (see queries.query_incident_rows)."""
+        with self.engine.connect() as conn:
+            return queries.query_incident_rows(conn, f or IncidentFilter(), limit, cursor)
+
     def iter_incidents(self, f: IncidentFilter | None = None, *, with_claims: bool = False,
                        batch: int = 1000) -> Iterator[IncidentSummary]:
         """Every incident matching `f`, in (date desc, id) order; full `Incident`s with claims if asked."""
