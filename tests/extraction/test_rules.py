@@ -116,3 +116,8 @@ def test_rules_a_headline_topic_country_is_no_actor(extract):
     text = "اليمن.. قذيفة حوثية تقتل 3 أطفال في تعز\nقتل ثلاثة أطفال بقذيفة أطلقها الحوثيون على حي سكني في تعز أمس."
     e = _assaults(extract(text, published="2021-10-30"))[0]
     assert e.actor1 is not None and e.actor1.id != "YEM-GOV"
+
+
+def test_rules_sport_makes_no_event(extract):
+    text = "وشن المنتخب العراقي هجوما قويا في الشوط الثاني من المباراة وتقدم بهدفين على منتخب سوريا."
+    assert extract(text, published="2019-01-10").events == ()

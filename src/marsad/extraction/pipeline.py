@@ -179,6 +179,8 @@ def extract_document(doc: Document) -> DocumentResult:
             previous = claims[-1]
         if not mentions.within("trigger", s, e):
             continue  # no event word: only its claims matter, for the sentences that continue them
+        if any(c.value.kind == "offtopic" for c in mentions.within("cue", s, e)):
+            continue  # sport or culture: "هجوم" on goal, "تقدم" in the score
         actors = [a for a in mentions.within("actor", s, e) if _is_role_actor(a, kn)]
         for claim in claims:
             actors = _without_source(actors, claim)

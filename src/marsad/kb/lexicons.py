@@ -72,7 +72,7 @@ REPORTING_KINDS = ("say", "according_to", "continue", "deny")
 MODALITIES = ("asserted", "denied", "expected", "hypothetical")
 CASUALTY_KINDS = ("killed", "injured", "killed_or_injured", "missing", "captured", "person", "children")
 CASUALTY_GROUPS = ("civilians", "combatants", "unknown")
-CUE_KINDS = ("expected", "hypothetical", "denied", "background", "ongoing")
+CUE_KINDS = ("expected", "hypothetical", "denied", "background", "ongoing", "offtopic")
 
 TRIGGERS_HEADER = ("form", "plover", "mode", "acled_event_type", "acled_sub_event_type", "flags")
 REPORTING_HEADER = ("form", "kind", "modality")
