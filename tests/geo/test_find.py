@@ -130,3 +130,11 @@ def test_find_places_country_name_that_is_a_common_word(text, expected):
     assert _found(text, None) == expected
     assert _found("أعلنت الوزارة العجز المالي.", None) == []
     assert _found(text, None) == expected  # the same answer after المالي was read
+
+
+def test_find_palestinian_places_stand_in_a_story_hinted_as_israel():
+    from marsad.geo import find_places
+
+    text = "اعتقلت قوات إسرائيلية الليلة الماضية 15 فلسطينيا في الضفة الغربية وقصفت مواقع في قطاع غزة."
+    found = {p.result.match.name for p in find_places(text, country_hint="IL") if p.result.match}
+    assert {"West Bank", "Gaza Strip"} <= found

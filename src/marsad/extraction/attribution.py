@@ -15,7 +15,8 @@ from marsad.extraction.mentions import WORD, Found, Mentions
 
 # The source phrase ends at the reported clause or a time word; "مصدر في وزارة الداخلية" runs on
 # to the actor it belongs to.
-_CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه)\s|[،,:؛]|\s(?:يوم|صباح|مساء|اليوم|أمس)\s")
+_CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه|بأن|بان|بأنه|بأنها)\s|[،,:؛]|"
+                         r"\s(?:يوم|صباح|مساء|اليوم|أمس|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة)\s")
 MAX_SOURCE_WORDS = 7
 SAME = re.compile(r"(?:ال)?(?:مصدر|مصادر|مسؤول|المسؤول|متحدث)\S*\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه)")
 REPORTED = re.compile(r"\s(?:[إأا]ن|[إأا]نه|[إأا]نها|[إأا]نهم|ب[أا]ن)\s|:|“|«|\"")

@@ -296,7 +296,8 @@ def _judge(hits: list[_Hit], text: str, norm: Normalized, gaz: Gazetteer, scan: 
             continue  # "ولاية عثمانية": a type word must announce what the name turns out to be
         if not b and result.confidence < (0.3 if h.cue == STRONG or confirmed else 0.5):
             continue
-        if hint and result.match.country != hint and result.match.kind != "country":
+        if (hint and result.match.country != hint and result.match.country not in LINKED.get(hint, ())
+                and result.match.kind != "country"):
             if not b and h.cue != STRONG:
                 continue
             # "قرب حافلة" in an Iraqi story is no village in Somalia: abroad, a small place after a near-word,
@@ -330,6 +331,11 @@ def _resolve(scan: Scanner, h: _Hit, gaz: Gazetteer, given: str | None, ctx_name
     return found
 
 
+# Territories whose news is one story: a Gaza report full of Israeli actors is "about" Israel by
+# its votes, yet its places are Palestinian (and the reverse).
+LINKED = {"IL": ("PS",), "PS": ("IL",)}
+
+
 def _is_big(h: _Hit, gaz: Gazetteer, hint: str | None) -> bool:
     """A place named in news as itself: a country, governorate, region, district, camp or big town (cached)."""
     ck = (h.key, len(h.facts.rows), hint)
@@ -360,7 +366,7 @@ _TYPE_TOKEN: dict[str, bool] = {}
 def _big(rows, gaz: Gazetteer, hint: str | None) -> bool:
     for r in rows:
         kind = gaz.kind[r]
-        home = hint is None or gaz.country[r] == hint
+        home = hint is None or gaz.country[r] == hint or gaz.country[r] in LINKED.get(hint, ())
         if kind == "country" or kind in ("governorate", "region") and home:
             return True
         if kind in ("district", "camp", "crossing", "site") and home:
