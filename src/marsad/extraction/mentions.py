@@ -59,14 +59,10 @@ class Mentions:
         starts = self.starts.get(kind)
         if starts is None or len(starts) != len(items):
             starts = self.starts[kind] = [f.start for f in items]
+        # items are sorted by start: two bisects bound the candidates, only their ends need a look
         lo = bisect_left(starts, start)
-        out = []
-        for f in items[lo:]:
-            if f.start >= end:
-                break
-            if f.end <= end:
-                out.append(f)
-        return out
+        hi = bisect_left(starts, end, lo)
+        return [f for f in items[lo:hi] if f.end <= end]
 
 
 def _lex(kind: str, matches) -> list[Found]:

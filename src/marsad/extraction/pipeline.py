@@ -187,7 +187,7 @@ def extract_document(doc: Document) -> DocumentResult:
         actors += _country_actors(mentions, kn, s, e, actors)
         actors.sort(key=lambda f: f.start)
         actors = _fold_titles(doc.text, actors, kn)
-        drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e), actors, claims,
+        drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e, norm), actors, claims,
                                    lambda f: _type_of(f, kn), headline=_in_title(doc.text, s)))
     kept = [d for d in merge_drafts(drafts) if _informative(d)]
     inherit_dates(kept, mentions, published)

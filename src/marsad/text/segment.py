@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.text._wordlists import extend_over_marks
-from marsad.text.normalize import normalize, normalize_text
+from marsad.text.normalize import Normalized, normalize, normalize_text
 
 # ---------------------------------------------------------------------------------------------
 # Sentences
@@ -187,21 +187,30 @@ _OPENER = re.compile(
 )
 
 
-def clauses(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def clauses(text: str, start: int = 0, end: int | None = None, norm: Normalized | None = None
+            ) -> list[tuple[int, int]]:
     """Clause spans of the sentence text[start:end] (raw offsets into `text`, trimmed).
 
     Cuts at , ، ؛ ; (not at a comma between digits: 1,200) and before the openers of a new
     proposition: حيث، بينما، في حين، فيما، في الوقت الذي، بعد أن، وذلك، كما، إلا أن، غير أن، لكن
-    (also with و). The separator belongs to no clause; an opener begins its clause.
+    (also with و). The separator belongs to no clause; an opener begins its clause. `norm` is
+    `normalize(text)` when the caller has it (saves normalising the sentence again).
     """
     end = len(text) if end is None else end
     cuts: list[tuple[int, int]] = []  # (cut_end_of_previous, start_of_next)
     for m in _CLAUSE_SEP.finditer(text, start, end):
         cuts.append((m.start(), m.end()))
-    norm = normalize(text[start:end])
-    for m in _OPENER.finditer(norm.text):
-        at = start + norm.raw_span(m.start(), m.end())[0]
-        cuts.append((at, at))
+    if norm is not None and norm.raw is text:
+        # the document's normalised copy (folding is per character): its slice is what normalising
+        # the sentence again would give, and its offset map already points into `text`
+        ns = norm.norm_index(start)
+        for m in _OPENER.finditer(norm.text[ns:norm.norm_index(end)]):
+            cuts.append((norm.raw_index(ns + m.start()),) * 2)
+    else:
+        sub = normalize(text[start:end])
+        for m in _OPENER.finditer(sub.text):
+            at = start + sub.raw_span(m.start(), m.end())[0]
+            cuts.append((at, at))
     cuts.sort()
     out: list[tuple[int, int]] = []
     pos = start
