@@ -29,8 +29,10 @@ from marsad.text.normalize import normalize
 from marsad.text.segment import clauses, sentences
 
 MAX_CHARS = 2_000_000
-ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-LETTER = re.compile(r"[^\W\d_]")
+# Counting letters one match at a time costs ~0.2 ms an article: count runs of Arabic letters and the
+# (few) other letters instead. Every Arabic letter is a letter, so the two add up to all letters.
+ARABIC_RUN = re.compile(r"[\u0621-\u064a]+")
+OTHER_LETTER = re.compile(r"[^\W\d_\u0621-\u064a]")
 BOILERPLATE = re.compile(
     r"^\s*(?:اقرأ|إقرأ|اقرا|شاهد|شارك|اشترك|تابعونا|تابعنا|للمزيد|اكتشاف المزيد|المزيد من|مواضيع ذات صلة|"
     r"أخبار ذات صلة|اخبار ذات صلة|اقرأ أيضا|كلمات مفتاحية|الوسوم|حقوق النشر|جميع الحقوق)"
@@ -47,8 +49,8 @@ def check_document(doc: Document) -> date | None:
         raise InputError(f"{name}: the text has {len(doc.text):,} characters, more than the {MAX_CHARS:,} "
                          "an article may have; split the file into articles (one JSONL line each)")
     sample = doc.text[:5000]  # the opening decides the language; counting more costs time, not accuracy
-    letters = LETTER.subn("", sample)[1]
-    arabic = ARABIC_LETTER.subn("", sample)[1]
+    arabic = len("".join(ARABIC_RUN.findall(sample)))
+    letters = arabic + len(OTHER_LETTER.findall(sample))
     if not letters or arabic < 0.3 * letters:
         share = arabic / letters if letters else 0.0
         raise InputError(f"{name}: the text is not Arabic ({share:.0%} of its letters are Arabic); "
