@@ -158,14 +158,12 @@ def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
 
 def select(norm: Normalized, candidates: list) -> list[LexMatch]:
     """The longest non-overlapping candidates, in text order, as matches with raw offsets."""
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken = bytearray(len(norm.text))  # 1 where a longer match already stands: linear, not quadratic
-    chosen = []
-    for c in candidates:
-        if taken.find(1, c[0], c[1]) == -1:
-            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
-            chosen.append(c)
-    chosen.sort()
+    # Candidates come in order of their ends and seldom overlap: when none does, all are chosen.
+    chosen = candidates
+    for i in range(1, len(candidates)):
+        if candidates[i][0] < candidates[i - 1][1]:
+            chosen = _longest(norm, candidates)
+            break
     out = []
     for ns, ne, key, values, prefix in chosen:
         if prefix.endswith(ARTICLE):  # the article belongs to the mention, the proclitic does not
@@ -174,6 +172,20 @@ def select(norm: Normalized, candidates: list) -> list[LexMatch]:
         rs, re_ = norm.raw_span(ns, ne)
         out.append(LexMatch(rs, re_, norm.raw[rs:re_], values, prefix, key, ns, ne))
     return out
+
+
+def _longest(norm: Normalized, candidates: list) -> list:
+    """Overlapping candidates: the longest first (then the earliest), each kept unless it overlaps
+    one kept already; in text order."""
+    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
+    taken = bytearray(len(norm.text))  # 1 where a longer match already stands: linear, not quadratic
+    chosen = []
+    for c in candidates:
+        if taken.find(1, c[0], c[1]) == -1:
+            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+            chosen.append(c)
+    chosen.sort()
+    return chosen
 
 
 class LexiconSet:
@@ -192,7 +204,10 @@ class LexiconSet:
         """Every lexicon's matches in the whole text."""
         spaced = spaced_copy(norm.text)
         candidates: dict[str, list] = {name: [] for name in self.lexicons}
+        # (consider, its candidate list) per lexicon, looked up once per text rather than per hit
+        take = {name: (lexicon.consider, candidates[name]) for name, lexicon in self.lexicons.items()}
         for last, entries in self._automaton.iter(spaced):
             for name, entry in entries:
-                self.lexicons[name].consider(norm, spaced, last, entry, candidates[name])
+                consider, found = take[name]
+                consider(norm, spaced, last, entry, found)
         return {name: select(norm, c) for name, c in candidates.items()}
