@@ -49,7 +49,7 @@ class Roles:
     assoc2: list[Found] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen only for speed (one per trigger); never assign to one
 class Scene:
     """What role assignment reads: the text, the trigger, the clause and sentence, the claim."""
 

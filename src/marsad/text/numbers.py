@@ -52,7 +52,7 @@ class NumberMention:
     kind: str = "count"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen only for speed (one per number word); never assign
 class _Atom:
     s: int  # normalised offsets of the number itself (clitics excluded)
     e: int
