@@ -23,6 +23,7 @@ _DROPPED = (
 )
 _DROPPED_RE = re.compile(f"[{_DROPPED}]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]*")
+_MARK_CHARS = frozenset(chr(c) for c in range(0x0600, 0x0700) if _MARKS.fullmatch(chr(c)))
 
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -89,8 +90,12 @@ class Normalized:
         if end <= start:
             s = self.raw_index(start)
             return s, s
-        # the marks after the last letter belong to it ("السوريّ", "شخصاً")
-        return self.kept[start], _MARKS.match(self.raw, self.kept[end - 1] + 1).end()
+        # the marks after the last letter belong to it ("السوريّ", "شخصاً"); most letters have none,
+        # and one set lookup is cheaper than the regex
+        after = self.kept[end - 1] + 1
+        if after >= len(self.raw) or self.raw[after] not in _MARK_CHARS:
+            return self.kept[start], after
+        return self.kept[start], _MARKS.match(self.raw, after).end()
 
 
 def normalize(raw: str) -> Normalized:

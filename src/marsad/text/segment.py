@@ -179,7 +179,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------------------------------------
 # Clauses
 
-_CLAUSE_SEP = re.compile(r"[،؛;]|(?<!\d),|,(?!\d)")
+# A comma between two digits (1,200) is no separator: checked by hand, a one-class pattern scans faster
+# than the alternation with lookarounds.
+_CLAUSE_SEP = re.compile(r"[،؛;,]")
 # Openers of a new proposition (normalised); the clause starts at the opener.
 _OPENER = re.compile(
     r"(?<!\w)(?:و?حيث|و?بينما|و?في حين|و?فيما|و?في الوقت الذي|و?بعد ان|وذلك|و?كما|و?الا ان|غير ان"
@@ -199,7 +201,10 @@ def clauses(text: str, start: int = 0, end: int | None = None, norm: Normalized 
     end = len(text) if end is None else end
     cuts: list[tuple[int, int]] = []  # (cut_end_of_previous, start_of_next)
     for m in _CLAUSE_SEP.finditer(text, start, end):
-        cuts.append((m.start(), m.end()))
+        i = m.start()
+        if text[i] == "," and i > 0 and text[i - 1].isdecimal() and i + 1 < end and text[i + 1].isdecimal():
+            continue
+        cuts.append((i, i + 1))
     if norm is not None and norm.raw is text:
         # the document's normalised copy (folding is per character): its slice is what normalising
         # the sentence again would give, and its offset map already points into `text`
