@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from marsad.extraction.mentions import WORD, Found, Mentions
 
@@ -18,6 +19,7 @@ from marsad.extraction.mentions import WORD, Found, Mentions
 _CLAUSE_END = re.compile(r"\s(?:إن|إنه|إنها|إنهم|أن|أنه|أنها|أنهم|ان|انه|بأن|بان|بأنه|بأنها)\s|[،,:؛]|"
                          r"\s(?:يوم|صباح|مساء|اليوم|أمس|السبت|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة)\s")
 MAX_SOURCE_WORDS = 7
+_ABOUT = re.compile(r"\sعن\s")
 SAME = re.compile(r"(?:ال)?(?:مصدر|مصادر|مسؤول|المسؤول|متحدث)\S*\s+(?:نفسه|نفسها|ذاته|ذاتها|عينه)")
 REPORTED = re.compile(r"\s(?:[إأا]ن|[إأا]نه|[إأا]نها|[إأا]نهم|ب[أا]ن)\s|:|“|«|\"")
 
@@ -44,13 +46,13 @@ def _source_after(mentions: Mentions, verb: Found, end: int) -> tuple[Found | No
     # the reported content (an event word, a figure) is never part of the source's name
     content = [f.start for kind in ("trigger", "number", "casualty") for f in mentions.within(kind, verb.end, stop)]
     stop = min([stop, *content])
-    words = list(WORD.finditer(text, begin, stop))[:MAX_SOURCE_WORDS]
+    words = list(islice(WORD.finditer(text, begin, stop), MAX_SOURCE_WORDS))  # no need to read further
     if not words:
         return None, None
     stop = words[-1].end()
     actors = [a for a in mentions.within("actor", verb.end, stop + 1)]
     # "نقلت وكالة X عن Y": the source is Y, not the agency
-    about = re.search(r"\sعن\s", text[verb.end:stop])
+    about = _ABOUT.search(text[verb.end:stop])
     if about:
         after = verb.end + about.end()
         later = [a for a in actors if a.start >= after]
