@@ -56,9 +56,29 @@ def _table() -> dict[int, str | None]:
     return table
 
 
+# The characters news text folds most often. str.translate looks every character up in a dict (~30 ns
+# each, the bulk of normalising an article); str.replace scans for one character in C. So these go by
+# replace, and translate runs only when another character of the table is left (~5% of articles).
+_FREQUENT = "ةىأإآ–«»ـ\u00a0“”"
+
+
+@cache
+def _frequent_folds() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
+    table = _table()
+    pairs = tuple((ch, table[ord(ch)] or "") for ch in _FREQUENT)
+    # what they become is never folded again: translating after them equals translating the raw text
+    assert all(not out or ord(out) not in table for _, out in pairs)
+    rest = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table) if chr(c) not in _FREQUENT) + "]")
+    return pairs, rest
+
+
 def normalize_text(raw: str) -> str:
     """The matching form of `raw` (may be shorter than `raw`)."""
-    return raw.translate(_table())
+    pairs, rest = _frequent_folds()
+    text = raw
+    for ch, out in pairs:
+        text = text.replace(ch, out)
+    return text.translate(_table()) if rest.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
