@@ -62,6 +62,7 @@ class LexMatch(Generic[V]):
 
 MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
 _NON_WORD = re.compile(r"[^\w]|_")
+_NON_WORD_NOR_SPACE = re.compile(r"[^\w ]|_")  # the same, spaces aside: replacing them with spaces is a no-op
 
 
 _LAST_SPACED: list[tuple[str, str]] = [("", " ")]  # the last text asked for: every lexicon scans the same one
@@ -72,7 +73,7 @@ def spaced_copy(text: str) -> str:
     last_text, last_spaced = _LAST_SPACED[0]
     if last_text is text:
         return last_spaced
-    spaced = _NON_WORD.sub(" ", text) + " "
+    spaced = _NON_WORD_NOR_SPACE.sub(" ", text) + " "
     _LAST_SPACED[0] = (text, spaced)
     return spaced
 
