@@ -12,10 +12,6 @@ from functools import cache
 from marsad.kb.actors import ActorEntry, Country, load_actors
 from marsad.kb.context import ContextActors, load_context_actors
 from marsad.kb.lexicons import (
-    CasualtyTerm,
-    Cue,
-    ReportingVerb,
-    Trigger,
     load_casualty_terms,
     load_cues,
     load_reporting_verbs,
@@ -40,15 +36,11 @@ GOVERNMENT_NOUNS = MINISTRY_NOUNS + ("الحكومة", "حكومة", "السلط
 class Knowledge:
     actors: dict[str, ActorEntry]
     countries: dict[str, Country]
-    actor_lexicon: Lexicon[str]  # alias → actor id (generic ids start with "*-")
-    country_lexicon: Lexicon[tuple[str, str]]  # name/adjective/capital → (iso2, kind)
-    trigger_lexicon: Lexicon[Trigger]
-    verb_lexicon: Lexicon[ReportingVerb]
-    casualty_lexicon: Lexicon[CasualtyTerm]
-    cue_lexicon: Lexicon[Cue]
-    force_nouns: Lexicon[str]  # value "MIL" or "GOV"
     context: ContextActors
-    lexicons: LexiconSet  # all of the above, scanned in one pass
+    # One scan finds them all: "actor" (alias → actor id; generic ids start with "*-"), "country"
+    # (name/adjective/capital → (iso2, kind)), "trigger", "verb", "casualty", "cue", and "force"
+    # (a force or government noun → "MIL" or "GOV").
+    lexicons: LexiconSet
 
     def resolve(self, actor_id: str, country: str | None) -> ActorEntry | None:
         """The concrete actor for an id; generic "*-MIL" and context names ("ctx:التحالف") need
@@ -83,16 +75,4 @@ def load_knowledge() -> Knowledge:
         "cue": Lexicon((c.form, c) for c in load_cues()),
         "force": Lexicon([(n, "MIL") for n in FORCE_NOUNS] + [(n, "GOV") for n in GOVERNMENT_NOUNS]),
     }
-    return Knowledge(
-        actors=kb.by_id,
-        countries=countries,
-        actor_lexicon=lexicons["actor"],
-        country_lexicon=lexicons["country"],
-        trigger_lexicon=lexicons["trigger"],
-        verb_lexicon=lexicons["verb"],
-        casualty_lexicon=lexicons["casualty"],
-        cue_lexicon=lexicons["cue"],
-        force_nouns=lexicons["force"],
-        context=context,
-        lexicons=LexiconSet(lexicons),
-    )
+    return Knowledge(actors=kb.by_id, countries=countries, context=context, lexicons=LexiconSet(lexicons))
