@@ -15,8 +15,6 @@ from marsad.extraction.knowledge import Knowledge
 from marsad.extraction.mentions import Found, Mentions
 from marsad.model import Acled, Actor, Claim, DateSpan, Event, Figure, Location, Plover, Span
 
-CIVILIAN_SUFFIX = "-CIV"
-
 
 @dataclass(frozen=True, slots=True)
 class Context:

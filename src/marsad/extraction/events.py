@@ -17,7 +17,6 @@ from marsad.extraction.roles import Roles, Scene, assign_roles
 
 MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "territory", "firearms",
              "civilians", "abduction", "sexual", "melee", "mob")
-_NOT_ACTOR_TYPES = {"media"}
 # "منذ 26 مارس", "منذ اندلاع الحرب": an ongoing campaign or a running total, not one incident
 SINCE = re.compile(r"(?:^|\s)منذ\s+(?!صباح|فجر|مساء|ليل|ظهر|عصر|ساعات|الساعات|ساعة|يوم\s|يومين|أيام|قليل|أمس|الأمس|"
                    r"امس|البارحة|اليوم)")

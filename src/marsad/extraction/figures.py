@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from marsad.extraction.mentions import Found, Mentions
+from marsad.extraction.mentions import AND_GAP, Found, Mentions
 from marsad.model import Figure, Span
 
 WINDOW = 6  # words between a number and its casualty word
 SUBSET = re.compile(r"(?:^|\s)(?:و?من\s*بينهم|و?بينهم|و?منهم|و?بينهن|و?منهن)\s*$")
 AMONG_WOUNDED = re.compile(r"\s*(?:آخرين\s+)?من\s+(?:بين\s+)?(?:ال)?(?:جرحى|مصابين|المصابين|جرحي)")
-_AND = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +160,7 @@ def _figure(mentions: Mentions, pairs: list[tuple[Found, Found | None]], childre
     # "25 متمردا و9 جنود": figures joined by "و" with different counted nouns add up.
     for num, noun in pairs[1:]:
         gap = text[end if first_noun is None else max(end, first_noun.end):num.start]
-        if (_AND.match(gap) or SIDE_GAP.match(gap)) and noun is not None:
+        if (AND_GAP.match(gap) or SIDE_GAP.match(gap)) and noun is not None:
             total += num.value.value
             if _group_of(noun) != group:
                 group = "mixed"

@@ -20,6 +20,8 @@ from marsad.text.dates import find_dates
 from marsad.text.normalize import Normalized
 from marsad.text.numbers import find_numbers
 
+# Two names or figures joined by "و" alone ("الحكومة السورية وروسيا", "12 جنديا و7 مسلحين")
+AND_GAP = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
 WORD = re.compile(r"[^\s.,،؛:!?؟\"'“”«»()\[\]{}<>\-–—/\\|]+")
 
 

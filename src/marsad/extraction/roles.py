@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from marsad.extraction.attribution import Attribution
-from marsad.extraction.mentions import Found, Mentions
+from marsad.extraction.mentions import AND_GAP, Found, Mentions
 
 AGENT_CUE = re.compile(
     r"(?:^|\s)(?:(?:نفذ|شن|أطلق|اطلق|تبن|ألق|القا|ارتكب|فجر)\S*|قبل|جانب|يد|بها|به)\s*$"
@@ -31,7 +31,6 @@ TARGET_CUE = re.compile(
 ASSOC_CUE = re.compile(r"(?:^|\s)(?:مع|بمشاركة|بدعم من|بدعم|بمساندة|بإسناد|باسناد|إلى جانب|الى جانب|برفقة|بقيادة|"
                        r"مدعوم\S* من|الموالية ل|الموالي ل|الموالين ل)\s*$")
 BETWEEN = re.compile(r"(?:^|\s)بين\s+(?:\S+\s+)?$")
-AND_GAP = re.compile(r"^\s*(?:،\s*)?و\s*$|^\s*و$")
 OBJECT_CUE = re.compile(r"(?:^|\s)(?:من|إلى|الى|على|ضد|مع|عن|بين|نظيره|نظيرته|نظيريه)\s*$")
 COMPLEMENTIZER_PRONOUN = re.compile(r"(?:^|\s)[إأا]ن(?:ه|ها|هم|هما)\s")
 TARGETED_TYPES = {"ASSAULT", "COERCE", "THREATEN", "SANCTION"}
