@@ -121,3 +121,10 @@ def test_rules_a_headline_topic_country_is_no_actor(extract):
 def test_rules_sport_makes_no_event(extract):
     text = "وشن المنتخب العراقي هجوما قويا في الشوط الثاني من المباراة وتقدم بهدفين على منتخب سوريا."
     assert extract(text, published="2019-01-10").events == ()
+
+
+def test_rules_an_incident_recalled_from_weeks_ago_is_background(extract):
+    text = ("قتل أربعة جنود بهجوم على حاجز في ريف درعا أمس. "
+            "وكانت فصائل المعارضة قد شنت هجوما واسعا على مدينة درعا في الثالث من آذار الماضي.")
+    dates = [e.date.start for e in _assaults(extract(text, published="2018-04-20"))]
+    assert dates == ["2018-04-19"]

@@ -191,11 +191,22 @@ def extract_document(doc: Document) -> DocumentResult:
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e, norm), actors, claims,
                                    lambda f: _type_of(f, kn), headline=_in_title(doc.text, s)))
-    kept = [d for d in merge_drafts(drafts) if _informative(d)]
+    kept = [d for d in merge_drafts(drafts) if _informative(d) and not _recalled(d, published)]
     inherit_dates(kept, mentions, published)
     inherit_places(kept, mentions, ctx.country)
     events = tuple(build_event(ctx, d, i + 1) for i, d in enumerate(kept))
     return DocumentResult(doc, events)
+
+
+RECALL_DAYS = 10  # an event dated this long before publication is recalled, not reported
+
+
+def _recalled(d: Draft, published: date | None) -> bool:
+    """"وبدأت الفصائل هجومها في 27 تشرين الثاني الماضي": an event whose own date ended well before
+    the article was published is background (codebook 2a), not news."""
+    if published is None or d.date is None or d.date.value.end_date is None:
+        return False
+    return (published - d.date.value.end_date).days > RECALL_DAYS
 
 
 def inherit_places(drafts: list[Draft], mentions: Mentions, country: str | None) -> None:
