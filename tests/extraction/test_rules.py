@@ -128,3 +128,8 @@ def test_rules_an_incident_recalled_from_weeks_ago_is_background(extract):
             "وكانت فصائل المعارضة قد شنت هجوما واسعا على مدينة درعا في الثالث من آذار الماضي.")
     dates = [e.date.start for e in _assaults(extract(text, published="2018-04-20"))]
     assert dates == ["2018-04-19"]
+
+
+def test_rules_a_man_and_his_son_are_two(extract):
+    text = "وأسفرت غارة جوية على أطراف بلدة كفرنبل عن مقتل رجل وابنه بعد الظهر."
+    assert _assaults(extract(text, published="2019-07-22"))[0].fatalities.min == 2

@@ -55,6 +55,9 @@ SINGULAR = re.compile(
 )
 
 
+KIN = re.compile(r"\s+و(?:ابن|ابنة|زوج|زوجة|شقيق|شقيقة|أخ|اخ|أخت|اخت|طفل|طفلة|والد|والدة|أم|ام)(?:ه|ها)(?:\s|$|[.،,])")
+
+
 def _one_or_two(mentions: Mentions, term: Found, end: int) -> tuple[int, Found] | None:
     """"استشهاد الشاب ...", "قتل طفل فلسطيني", "مقتل جنديين": a person named without a number."""
     from marsad.text.numbers import dual_count
@@ -69,6 +72,10 @@ def _one_or_two(mentions: Mentions, term: Found, end: int) -> tuple[int, Found] 
     if two == 2:
         return 2, Found(offset, offset + len(word), "casualty", None)
     if SINGULAR.match(after):
+        # "مقتل رجل وابنه": a person and one relative are two
+        kin = KIN.match(after, len(word))
+        if kin:
+            return 2, Found(offset, offset + kin.end(), "casualty", None)
         return 1, Found(offset, offset + len(word), "casualty", None)
     return None
 
