@@ -133,3 +133,11 @@ def test_rules_an_incident_recalled_from_weeks_ago_is_background(extract):
 def test_rules_a_man_and_his_son_are_two(extract):
     text = "وأسفرت غارة جوية على أطراف بلدة كفرنبل عن مقتل رجل وابنه بعد الظهر."
     assert _assaults(extract(text, published="2019-07-22"))[0].fatalities.min == 2
+
+
+def test_rules_the_source_in_according_to_what_x_reported_is_no_actor(extract):
+    text = ("قتل 9 مدنيين على الأقل اليوم في غارات جوية على سوق مدينة أريحا، "
+            "بحسب ما أفاد الدفاع المدني السوري (الخوذ البيضاء).")
+    e = _assaults(extract(text, published="2019-06-03"))[0]
+    assert e.actor1 is None or e.actor1.id != "SYR-WHITEHELMETS"
+    assert [c.source.id for c in e.claims] == ["SYR-WHITEHELMETS"]

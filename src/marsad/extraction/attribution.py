@@ -43,8 +43,15 @@ def _source_after(mentions: Mentions, verb: Found, end: int) -> tuple[Found | No
         begin = space + 1
     m = _CLAUSE_END.search(text, verb.end, end)
     stop = m.start() if m else end
-    # the reported content (an event word, a figure) is never part of the source's name
-    content = [f.start for kind in ("trigger", "number", "casualty") for f in mentions.within(kind, verb.end, stop)]
+    # "بحسب ما أفاد X": a second reporting verb right after the first is part of the frame, not the name
+    for inner in mentions.within("verb", begin, stop):
+        if len(WORD.findall(text, begin, inner.start)) <= 1:
+            begin = inner.end
+    # the reported content (an event word, a figure) is never part of the source's name, unless it
+    # stands inside a name ("الدفاع المدني السوري")
+    names = mentions.within("actor", verb.end, stop)
+    content = [f.start for kind in ("trigger", "number", "casualty") for f in mentions.within(kind, begin, stop)
+               if not any(a.start <= f.start < a.end for a in names)]
     stop = min([stop, *content])
     words = list(islice(WORD.finditer(text, begin, stop), MAX_SOURCE_WORDS))  # no need to read further
     if not words:

@@ -147,7 +147,11 @@ def _source_agent(scene: Scene) -> Found | None:
     between = scene.mentions.text[a.source.end:scene.trigger.start]
     if COMPLEMENTIZER_PRONOUN.search(between + " ") or scene.type_of(a.source) in ARMED:
         return a.source
-    if scene.trigger.value.plover in PAIRWISE or not re.search(r"(?:^|\s)[إأا]ن\s", between):
+    if scene.trigger.value.plover in PAIRWISE:
+        return a.source
+    # "أعلن الجيش استعادة ...": announcing one's own action, with no "أن" between
+    announces = a.verb.value.form.lstrip("و").startswith(("أعلن", "اعلن"))
+    if announces and not re.search(r"(?:^|\s)[إأا]ن\s", between):
         return a.source
     return None
 
