@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
+from marsad.extraction.knowledge import load_knowledge
 from marsad.extraction.mentions import WORD, Found, Mentions
 
 # The source phrase ends at the reported clause or a time word; "مصدر في وزارة الداخلية" runs on
@@ -67,21 +68,9 @@ def _source_after(mentions: Mentions, verb: Found, end: int) -> tuple[Found | No
             return later[0], None
         return None, (after, stop)
     for a in actors:
-        if _actor_type(a) != "media" or len(actors) == 1:
+        if load_knowledge().type_of(a.value) != "media" or len(actors) == 1:
             return a, None
     return None, (words[0].start(), stop)
-
-
-def _actor_type(found: Found) -> str | None:
-    from marsad.extraction.knowledge import load_knowledge
-
-    value = found.value if isinstance(found.value, str) else None
-    if value is None:
-        return None
-    if value.startswith("*-"):
-        return {"*-CIV": "civilians"}.get(value, "generic")
-    entry = load_knowledge().actors.get(value)
-    return entry.type if entry else None
 
 
 def _one(mentions: Mentions, verb: Found, start: int, end: int, previous: Attribution | None) -> Attribution | None:

@@ -27,6 +27,8 @@ FORCE_NOUNS = (
     "الضربات", "ضربات", "الغارات", "غارات", "الضربات الجوية", "ضربات جوية", "الغارات الجوية", "غارات جوية",
 )
 CONTEXT_PREFIX = "ctx:"
+GENERIC_TYPES = {"*-CIV": "civilians", "*-PRO": "protesters", "*-RIO": "rioters", "*-GOV": "government",
+                 "*-REB": "rebel_group", "*-UAG": "rebel_group"}
 MINISTRY_NOUNS = ("وزارة الخزانة", "وزارة الدفاع", "وزارة الداخلية", "وزارة الخارجية", "الرئيس", "رئيس الوزراء",
                   "رئيس الحكومة", "وزير الخارجية", "وزير الدفاع", "الخارجية", "الدفاع", "البيت الأبيض")
 GOVERNMENT_NOUNS = MINISTRY_NOUNS + ("الحكومة", "حكومة", "السلطات", "سلطات", "الرئاسة", "الخارجية", "وزارة الخارجية", "النظام")
@@ -54,6 +56,16 @@ class Knowledge:
             override = self.context.overrides.get((actor_id, country))
             return self.actors.get(override) if override else self._kb.resolve(actor_id, country)
         return self.actors.get(actor_id)
+
+    def type_of(self, actor_id: str) -> str | None:
+        """An actor's type before it is resolved: context names are foreign forces, generic rows have
+        the type of what they stand for, concrete ids their own."""
+        if actor_id.startswith(CONTEXT_PREFIX):
+            return "external_force"
+        if actor_id.startswith("*-"):
+            return GENERIC_TYPES.get(actor_id, "state_forces")
+        entry = self.actors.get(actor_id)
+        return entry.type if entry else None
 
     @property
     def _kb(self):  # the loader's object, for generic resolution

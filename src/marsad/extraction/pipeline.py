@@ -22,7 +22,7 @@ from marsad.errors import InputError
 from marsad.extraction.attribution import Attribution, attributions
 from marsad.extraction.build import PLACE_BOUND, Context, build_event, merge_drafts
 from marsad.extraction.events import Draft, draft_events
-from marsad.extraction.knowledge import CONTEXT_PREFIX, Knowledge, load_knowledge
+from marsad.extraction.knowledge import Knowledge, load_knowledge
 from marsad.extraction.mentions import Found, Mentions, country_votes, find_mentions, is_adjective
 from marsad.model import Document, DocumentResult
 from marsad.text.normalize import normalize
@@ -120,22 +120,11 @@ def _drop_foreign_localities(mentions: Mentions, country: str | None) -> None:
     ]
 
 
-def _type_of(f: Found, kn: Knowledge) -> str | None:
-    value = f.value if isinstance(f.value, str) else f.value[0]
-    if value.startswith(CONTEXT_PREFIX):
-        return "external_force"
-    if value.startswith("*-"):
-        return {"*-CIV": "civilians", "*-PRO": "protesters", "*-RIO": "rioters", "*-GOV": "government",
-                "*-REB": "rebel_group", "*-UAG": "rebel_group"}.get(value, "state_forces")
-    entry = kn.actors.get(value)
-    return entry.type if entry else None
-
-
 def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
     """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one."""
     out: list[Found] = []
     for a in actors:
-        if out and text[out[-1].end:a.start].strip() == "" and not a.prefix and _type_of(a, kn) == "person":
+        if out and text[out[-1].end:a.start].strip() == "" and not a.prefix and kn.type_of(a.value) == "person":
             prev = out[-1]
             if str(prev.value).startswith("*-") or TITLE.match(text, prev.start):
                 out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
@@ -148,12 +137,6 @@ def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
 # ("حكومة الوفاق" before "قوات حفتر" is two actors).
 TITLE = re.compile(r"(?:ال)?(?:رئيس|وزير|متحدث|مستشار|قائد|زعيم|أمين|امين|مبعوث|عميد|لواء|فريق|عقيد|شيخ|ملك|"
                    r"أمير|امير|ولي العهد|نائب|سفير|مندوب|مدير|محافظ|المرشد|مرشد|المرجع|السيد|العاهل)")
-
-
-def _is_role_actor(f: Found, kn: Knowledge) -> bool:
-    value = f.value if isinstance(f.value, str) else f.value[0]
-    entry = kn.actors.get(value)
-    return entry is None or entry.type not in NON_ROLE_TYPES
 
 
 def extract_document(doc: Document) -> DocumentResult:
@@ -183,14 +166,14 @@ def extract_document(doc: Document) -> DocumentResult:
             continue  # no event word: only its claims matter, for the sentences that continue them
         if any(c.value.kind == "offtopic" for c in mentions.within("cue", s, e)):
             continue  # sport or culture: "هجوم" on goal, "تقدم" in the score
-        actors = [a for a in mentions.within("actor", s, e) if _is_role_actor(a, kn)]
+        actors = [a for a in mentions.within("actor", s, e) if kn.type_of(a.value) not in NON_ROLE_TYPES]
         for claim in claims:
             actors = _without_source(actors, claim)
         actors += _country_actors(mentions, kn, s, e, actors)
         actors.sort(key=lambda f: f.start)
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e, norm), actors, claims,
-                                   lambda f: _type_of(f, kn), headline=_in_title(doc.text, s)))
+                                   lambda f: kn.type_of(f.value), headline=_in_title(doc.text, s)))
     kept = [d for d in merge_drafts(drafts) if _informative(d) and not _recalled(d, published)]
     inherit_dates(kept, mentions, published)
     inherit_places(kept, mentions, ctx.country)

@@ -15,6 +15,7 @@ Civilians are never the agent of an attack; protests default to the country's pr
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.extraction.attribution import Attribution
@@ -58,7 +59,7 @@ class Scene:
     sentence: tuple[int, int]
     attribution: Attribution | None
     victims: tuple[tuple[int, int], ...]  # spans of the counted victims ("400 متمرد")
-    type_of: object  # callable: Found -> actor type or None
+    type_of: Callable[[Found], str | None]  # an actor mention's type
 
 
 def _before(text: str, pos: int, lo: int, width: int = 24) -> str:
