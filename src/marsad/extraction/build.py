@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from marsad.extraction.attribution import Attribution
 from marsad.extraction.events import Draft
 from marsad.extraction.knowledge import Knowledge
 from marsad.extraction.mentions import Found, Mentions
@@ -30,8 +31,7 @@ def actor_of(ctx: Context, found: Found | None) -> Actor | None:
     """The canonical actor of a mention; a generic one ("الجيش") takes the document's country."""
     if found is None:
         return None
-    value = found.value if isinstance(found.value, str) else found.value[0]
-    entry = ctx.knowledge.resolve(value, ctx.country)
+    entry = ctx.knowledge.resolve(found.value, ctx.country)
     mention = ctx.span(found.start, found.end)
     if entry is None:
         return Actor(None, None, mention.text, None, ctx.country, mention)
@@ -68,16 +68,24 @@ def _same_actor(a: Found | None, b: Found | None) -> bool:
 PLACE_BOUND = {"ASSAULT", "COERCE", "PROTEST"}
 
 
+def _place_rows(d: Draft) -> set[int]:
+    return {p.value.result.match.row for p in d.places}
+
+
+def _places_clash(x: Draft, y: Draft) -> bool:
+    """Both drafts name places and share none."""
+    px, py = _place_rows(x), _place_rows(y)
+    return bool(px and py and not px & py)
+
+
 def _compatible(x: Draft, y: Draft) -> bool:
     """Two drafts of one article telling the same incident."""
     if x.trigger.value.plover != y.trigger.value.plover or y.another:
         return False
-    px = {p.value.result.match.row for p in x.places}
-    py = {p.value.result.match.row for p in y.places}
-    if px and py and not px & py:
+    if _places_clash(x, y):
         return False
     # the same place, or the same head count ("اعتقال 40 فلسطينيا" twice), ties two tellings
-    same_place = bool(px & py) or bool(x.counts & y.counts)
+    same_place = bool(_place_rows(x) & _place_rows(y)) or bool(x.counts & y.counts)
     rx, ry = x.roles, y.roles
     agree = _same_actor(rx.actor1, ry.actor1) and _same_actor(rx.actor2, ry.actor2)
     swapped = (rx.actor1 is not None and ry.actor2 is not None and rx.actor1.value == ry.actor2.value
@@ -93,33 +101,26 @@ def _compatible(x: Draft, y: Draft) -> bool:
             return False
         if a.start_date and b.start_date and (b.end_date or b.start_date) < a.start_date:
             return False
-    source_x = _source_key(x)
-    source_y = _source_key(y)
+    source_x = source_key(x.attribution)
+    source_y = source_key(y.attribution)
     # one source telling two figures is two incidents; two sources with two figures is a dispute
     kx, ky = x.figures.killed, y.figures.killed
     return not (kx and ky and kx.min != ky.min and source_x == source_y)
 
 
-def _source_key(d: Draft) -> object:
-    a = d.attribution
+def source_key(a: Attribution | None) -> object:
+    """Who makes a claim: the source actor's id, else the phrase's span."""
     if a is None:
         return None
-    if a.source is not None:
-        return a.source.value
-    return a.phrase
+    return a.source.value if a.source is not None else a.phrase
 
 
 def _toll_target(out: list[Draft], d: Draft) -> Draft | None:
     """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13"), or a bare
     "الاعتقالات", belongs to the last event of its type that its place does not contradict."""
     for o in reversed(out):
-        if o.trigger.value.plover != d.trigger.value.plover:
-            continue
-        px = {p.value.result.match.row for p in o.places}
-        py = {p.value.result.match.row for p in d.places}
-        if px and py and not px & py:
-            continue
-        return o
+        if o.trigger.value.plover == d.trigger.value.plover and not _places_clash(o, d):
+            return o
     return None
 
 
@@ -127,11 +128,7 @@ def _headline_target(out: list[Draft], d: Draft) -> Draft | None:
     """The body's telling of the incident a title line announces: same type, no clash of place,
     date or figure."""
     for o in out:
-        if o.trigger.value.plover != d.trigger.value.plover or o is d:
-            continue
-        px = {p.value.result.match.row for p in o.places}
-        py = {p.value.result.match.row for p in d.places}
-        if px and py and not px & py:
+        if o.trigger.value.plover != d.trigger.value.plover or o is d or _places_clash(o, d):
             continue
         ko, kd = o.figures.killed, d.figures.killed
         if ko and kd and ko.min != kd.min:
@@ -184,14 +181,14 @@ def _fold(target: Draft, d: Draft) -> None:
 
 def _claims(ctx: Context, draft: Draft) -> tuple[list[Claim], Figure | None, Figure | None, bool]:
     claims: list[Claim] = []
-    seen: dict[object, int] = {}
+    seen: set[object] = set()
     for attribution, figures in draft.claims:
         if attribution is None:
             continue
-        key = (_source_key_of(attribution), figures.killed and figures.killed.min)
+        key = (source_key(attribution), figures.killed and figures.killed.min)
         if key in seen:
             continue
-        seen[key] = len(claims)
+        seen.add(key)
         source = (actor_of(ctx, attribution.source) if attribution.source is not None
                   else phrase_actor(ctx, attribution.phrase) if attribution.phrase else None)
         claims.append(Claim(source, ctx.mentions.text[attribution.verb.start:attribution.verb.end],
@@ -200,10 +197,6 @@ def _claims(ctx: Context, draft: Draft) -> tuple[list[Claim], Figure | None, Fig
     injured = _lowest([f.injured for _, f in draft.claims])
     stated = {f.killed.min for _, f in draft.claims if f.killed is not None}
     return claims, killed, injured, len(stated) > 1
-
-
-def _source_key_of(a) -> object:
-    return a.source.value if a.source is not None else a.phrase
 
 
 def _lowest(figures: list[Figure | None]) -> Figure | None:
