@@ -106,7 +106,8 @@ class Lexicon(Generic[V]):
         for key, values in grouped.items():  # a form itself wins over another form plus a suffix
             self.entries[_NON_WORD.sub(" ", key) + " "] = (key, tuple(values), 0)
         self._keys = {key: tuple(values) for key, values in grouped.items()}
-        self._automaton = _automaton({k: (v,) for k, v in self.entries.items()})
+        # built on the first find(): lexicons scanned only through a LexiconSet never need their own
+        self._automaton: ahocorasick.Automaton | None = None
 
     def __len__(self) -> int:
         return self.size
@@ -123,6 +124,8 @@ class Lexicon(Generic[V]):
         end = len(text) if end is None else end
         spaced = spaced_copy(text)
         candidates: list = []
+        if self._automaton is None:
+            self._automaton = _automaton({k: (v,) for k, v in self.entries.items()})
         for last, entries in self._automaton.iter(spaced, start, end + 1):
             self.consider(norm, spaced, last, entries[0], candidates)
         return select(norm, candidates)
