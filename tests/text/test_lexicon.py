@@ -50,3 +50,20 @@ def test_lexicon_article_can_be_refused_for_verbs():
     verbs = Lexicon([("تابع", "continue")], article=False)
     assert verbs.find(normalize("التابع للجيش")) == []
     assert [m.text for m in verbs.find(normalize("وتابع قائلا"))] == ["تابع"]
+
+
+def test_lexicon_set_finds_what_each_lexicon_finds_alone():
+    from marsad.text.lexicon import LexiconSet
+
+    verbs = Lexicon([("قال", "say"), ("تابع", "continue"), ("أكد", "confirm")], article=False)
+    places = Lexicon([("إدلب", "idlib"), ("حلب", "aleppo"), ("ريف حلب", "aleppo-rural")])
+    raw = "قالَ الجيشُ السوريّ إن غاراتٍ جويةً طالت ريف حلب وإدلب، وتابع أن التابع للجيش زاره. حلب، إدلب"
+    norm = normalize(raw)
+    lexicons = {"actor": LEX, "verb": verbs, "place": places}
+    found = LexiconSet(lexicons).find_all(norm)
+    for name, lexicon in lexicons.items():
+        alone = [(m.start, m.end, m.values, m.prefix) for m in lexicon.find(norm)]
+        assert [(s, e, v, p) for s, e, v, p, *_ in found[name]] == alone
+        assert all(raw[s:e] == lexicon.find(norm)[i].text for i, (s, e, *_) in enumerate(found[name]))
+    assert [raw[s:e] for s, e, *_ in found["place"]] == ["ريف حلب", "إدلب", "حلب", "إدلب"]
+    assert [raw[s:e] for s, e, *_ in found["verb"]] == ["قالَ", "تابع"]

@@ -69,9 +69,10 @@ class Mentions:
         return [f for f in items[lo:hi] if f.end <= end]
 
 
-def _lex(kind: str, matches) -> list[Found]:
-    """Matches of one lexicon; a form with several values (عمان: Oman, Amman) keeps the first."""
-    return [Found(m.start, m.end, kind, m.values[0], m.prefix) for m in matches]
+def _lex(kind: str, matches: list[tuple]) -> list[Found]:
+    """Matches of one lexicon (LexiconSet.find_all tuples); a form with several values (عمان: Oman,
+    Amman) keeps the first."""
+    return [Found(start, end, kind, values[0], prefix) for start, end, values, prefix, _, _, _ in matches]
 
 
 def is_adjective(c: Found, text: str) -> bool:
@@ -80,7 +81,7 @@ def is_adjective(c: Found, text: str) -> bool:
                                          and not c.prefix and text[c.start:c.end].endswith(("ية", "ي", "يه")))
 
 
-def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found], nouns) -> list[Found]:
+def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found], nouns: list[Found]) -> list[Found]:
     """"القوات الروسية", "الطائرات السورية والروسية": a force noun and the adjectives after it."""
     adjectives = [c for c in countries if is_adjective(c, norm.raw)]
     if not adjectives:
@@ -102,7 +103,7 @@ def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found], no
             country = kn.countries.get(iso2)
             if country is None:
                 break
-            role = noun.values[0]
+            role = noun.value
             if pos == noun.end:  # the first adjective takes the noun with it
                 out.append(Found(noun.start, adj.end, "actor", f"{country.iso3}-{role}", noun.prefix))
             else:  # "... السورية والروسية": a second state is named by its adjective alone
@@ -174,7 +175,7 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     countries = _lex("country", matches["country"])
     found["country"] = countries
     actors = _lex("actor", matches["actor"])
-    composed = _composed_forces(norm, kn, countries, matches["force"])
+    composed = _composed_forces(norm, kn, countries, _lex("force", matches["force"]))
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
     in_name = bytearray(len(text) + 1)
