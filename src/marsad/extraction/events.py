@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from marsad.extraction.attribution import Attribution, governing
-from marsad.extraction.figures import Figures, read_figures
+from marsad.extraction.figures import NO_FIGURES, Figures, read_figures
 from marsad.extraction.mentions import Found, Mentions
 from marsad.extraction.roles import Roles, Scene, assign_roles
 
@@ -75,12 +75,11 @@ def _purpose(t: Found, mentions: Mentions, sentence: tuple[int, int], triggers: 
 QUOTE = re.compile(r"[“«\"]([^”»\"\n]{1,80})[”»\"]")
 
 
-def _quoted_label(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
-    """A word inside a short quotation ("“العدوان واسع النطاق”", "«انقلاب مسلح»") labels; it tells no event."""
-    for m in QUOTE.finditer(mentions.text, sentence[0], sentence[1]):
-        if m.start() < t.start and t.end <= m.end() and len(m.group(1).split()) <= 6:
-            return True
-    return False
+def _quoted_labels(mentions: Mentions, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    """Short quotations of a sentence ("“العدوان واسع النطاق”", "«انقلاب مسلح»"): a word inside one
+    labels; it tells no event."""
+    return [(m.start(), m.end()) for m in QUOTE.finditer(mentions.text, sentence[0], sentence[1])
+            if len(m.group(1).split()) <= 6]
 
 
 def _bare_definite(t: Found, mentions: Mentions, candidates: list[Found]) -> bool:
@@ -88,21 +87,26 @@ def _bare_definite(t: Found, mentions: Mentions, candidates: list[Found]) -> boo
     return mentions.text.startswith("ال", t.start) and not any(mentions.distance(c, t) <= 1 for c in candidates)
 
 
+_WEAK_OR_INERT = frozenset({"weak", "inert"})
+_WEAK_OR_RESULT = frozenset({"weak", "result"})
+
+
 def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
                    candidates: list[Found]) -> list[Found]:
     """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
     by_type: dict[str, list[Found]] = {}
+    quoted = _quoted_labels(mentions, sentence)
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
         if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
-                or _quoted_label(t, mentions, sentence)):
+                or any(qs < t.start and t.end <= qe for qs, qe in quoted)):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
-    any_strong = any(not ({"weak", "inert"} & t.value.flags) for t in triggers)
+    any_strong = any(t.value.flags.isdisjoint(_WEAK_OR_INERT) for t in triggers)
     for items in by_type.values():
-        strong = [t for t in items if not ({"weak", "result"} & set(t.value.flags))]
+        strong = [t for t in items if t.value.flags.isdisjoint(_WEAK_OR_RESULT)]
         if not strong:
             results = [t for t in items if "result" in t.value.flags]
             if results:
@@ -114,7 +118,8 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
                 if not weak:
                     continue
                 strong = weak
-        strong.sort(key=lambda t: (_bare_definite(t, mentions, candidates), _mode_rank(t.value.mode), t.start))
+        if len(strong) > 1:
+            strong.sort(key=lambda t: (_bare_definite(t, mentions, candidates), _mode_rank(t.value.mode), t.start))
         repelled = [t for t in items if t.value.plover == "ASSAULT" and "weak" in t.value.flags
                     and _after_repel(t, mentions, strong)]
         if repelled:
@@ -257,12 +262,22 @@ def draft_events(
         if claim.source is not None:
             excluded.append((claim.source.start, claim.source.end))
     drafts = []
+    sentence_figures = None  # read once: every attack of the sentence shares its figures
+    counts = None
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         attribution = governing(claims, trigger.start)
         clause = _clause_of(clauses, trigger.start, sentence)
         if SINCE.search(mentions.text[clause[0]:clause[1]]) or _running_total(trigger, mentions, sentence):
             continue
-        figures = read_figures(mentions, *sentence) if trigger.value.plover == "ASSAULT" else Figures(None, None, ())
+        if trigger.value.plover == "ASSAULT":
+            if sentence_figures is None:
+                sentence_figures = read_figures(mentions, *sentence)
+            figures = sentence_figures
+        else:
+            figures = NO_FIGURES
+        if counts is None:
+            counts = frozenset(n.value.value for n in mentions.within("number", *sentence)
+                               if n.value.kind == "count" and not n.value.vague and n.value.value >= 2)
         victims = tuple((v.start, v.end) for v in figures.victim_terms)
         scene = Scene(mentions, trigger, clause, sentence, attribution, victims, type_of)
         roles = assign_roles(scene, candidates)
@@ -282,7 +297,6 @@ def draft_events(
                             or (_bare_definite(trigger, mentions, candidates) and figures.killed is None)),
             headline=headline,
             another=bool(ANOTHER.match(mentions.text, trigger.end)),
-            counts=frozenset(n.value.value for n in mentions.within("number", *sentence)
-                             if n.value.kind == "count" and not n.value.vague and n.value.value >= 2),
+            counts=counts,
         ))
     return drafts

@@ -25,6 +25,9 @@ class Figures:
     victim_terms: tuple[Found, ...]  # the counted nouns ("متمرد", "مدنيين") read with the figures
 
 
+NO_FIGURES = Figures(None, None, ())
+
+
 def _counts(mentions: Mentions, start: int, end: int) -> list[Found]:
     return [n for n in mentions.within("number", start, end) if getattr(n.value, "kind", "count") == "count"
             and not getattr(n.value, "vague", False)]
@@ -95,7 +98,7 @@ def read_figures(mentions: Mentions, start: int, end: int) -> Figures:
     terms = [t for t in mentions.within("casualty", start, end) if t.value.kind in ("killed", "injured")]
     numbers = _counts(mentions, start, end)
     if not terms:
-        return Figures(None, None, ())
+        return NO_FIGURES
     assigned: dict[str, list[tuple[Found, Found | None]]] = {"killed": [], "injured": []}
     children: dict[str, int] = {}
     for number in numbers:

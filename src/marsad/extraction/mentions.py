@@ -59,13 +59,20 @@ class Mentions:
 
     def within(self, kind: str, start: int, end: int) -> list[Found]:
         """Mentions of one kind lying inside raw [start, end)."""
-        items = self.by_kind.get(kind, [])
+        items = self.by_kind.get(kind)
+        if not items:
+            return []
         starts = self.starts.get(kind)
         if starts is None or len(starts) != len(items):
             starts = self.starts[kind] = [f.start for f in items]
         # items are sorted by start: two bisects bound the candidates, only their ends need a look
         lo = bisect_left(starts, start)
         hi = bisect_left(starts, end, lo)
+        if lo == hi:
+            return []
+        if hi - lo == 1:
+            f = items[lo]
+            return [f] if f.end <= end else []
         return [f for f in items[lo:hi] if f.end <= end]
 
 
