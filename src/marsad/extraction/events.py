@@ -262,8 +262,12 @@ def draft_events(
         if claim.source is not None:
             excluded.append((claim.source.start, claim.source.end))
     drafts = []
-    sentence_figures = None  # read once: every attack of the sentence shares its figures
-    counts = None
+    # read once: every event of the sentence shares its figures, numbers and casualty words
+    sentence_figures = None
+    numbers = tuple(mentions.within("number", *sentence))
+    casualties = tuple(mentions.within("casualty", *sentence))
+    counts = frozenset(n.value.value for n in numbers
+                       if n.value.kind == "count" and not n.value.vague and n.value.value >= 2)
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         attribution = governing(claims, trigger.start)
         clause = _clause_of(clauses, trigger.start, sentence)
@@ -275,11 +279,8 @@ def draft_events(
             figures = sentence_figures
         else:
             figures = NO_FIGURES
-        if counts is None:
-            counts = frozenset(n.value.value for n in mentions.within("number", *sentence)
-                               if n.value.kind == "count" and not n.value.vague and n.value.value >= 2)
         victims = tuple((v.start, v.end) for v in figures.victim_terms)
-        scene = Scene(mentions, trigger, clause, sentence, attribution, victims, type_of)
+        scene = Scene(mentions, trigger, clause, sentence, attribution, victims, type_of, numbers, casualties)
         roles = assign_roles(scene, candidates)
         drafts.append(Draft(
             trigger=trigger,

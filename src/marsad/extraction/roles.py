@@ -60,6 +60,8 @@ class Scene:
     attribution: Attribution | None
     victims: tuple[tuple[int, int], ...]  # spans of the counted victims ("400 متمرد")
     type_of: Callable[[Found], str | None]  # an actor mention's type
+    numbers: tuple[Found, ...]  # the sentence's numbers and casualty words (read once per sentence)
+    casualties: tuple[Found, ...]
 
 
 def _before(text: str, pos: int, lo: int, width: int = 24) -> str:
@@ -75,13 +77,18 @@ def joined(text: str, a: Found, b: Found) -> bool:
 
 
 QUANTITY = re.compile(r"(?:\s(?:عشرات|مئات|آلاف|الاف|ألوف|بضعة|عدة|عدد من|[0-9]+))+\s*$")
+# The last word of whatever QUANTITY matches: without one of these last, the substitution is a no-op.
+QUANTITY_LAST = frozenset({"عشرات", "مئات", "آلاف", "الاف", "ألوف", "بضعة", "عدة", "من"})
 
 
 def _cue_text(scene: Scene, c: Found) -> str:
     """What stands just before a name: the proclitic ("ل", "و") is part of it, a quantity is not
     ("شنه مئات المستوطنين" reads as "شنه المستوطنين")."""
     before = _before(scene.mentions.text, c.start, scene.sentence[0], 40)
-    return QUANTITY.sub(" ", before)[-24:] + c.prefix
+    words = before.rsplit(None, 1)
+    if words and (words[-1] in QUANTITY_LAST or words[-1].isdigit()):
+        before = QUANTITY.sub(" ", before)
+    return before[-24:] + c.prefix
 
 
 def _is_victim(scene: Scene, c: Found) -> bool:
@@ -91,15 +98,13 @@ def _is_victim(scene: Scene, c: Found) -> bool:
         return False
     if scene.type_of(c) in VICTIM_TYPES:
         return True
-    m = scene.mentions
     # "اعتقلت 17 مشتبها", "أوقفت ثلاثة مسلحين", "مقتل شرطيين اثنين": a counted group is acted on
-    if any(0 <= c.start - n.end <= 2 for n in m.within("number", scene.sentence[0], c.start)):
-        return True
-    if any(0 <= n.start - c.end <= 2 for n in m.within("number", c.end, scene.sentence[1])):
+    if any(0 <= c.start - n.end <= 2 or 0 <= n.start - c.end <= 2 for n in scene.numbers):
         return True
     # "مقتل عنصرين من الشرطة", "إصابة جنود": the people a casualty word counts
-    return any(t.value.kind in ("killed", "injured") and m.distance(t, c) <= 2 and t.end <= c.start
-               for t in m.within("casualty", scene.sentence[0], c.start))
+    m = scene.mentions
+    return any(t.end <= c.start and t.value.kind in ("killed", "injured") and m.distance(t, c) <= 2
+               for t in scene.casualties)
 
 
 def _adjective_agent(scene: Scene, candidates: list[Found]) -> Found | None:
