@@ -168,6 +168,31 @@ def _read_cues(text: str, spaced: str, word_start: int, prefix: str
 
 
 
+def _lifted(ntext: str, spaced: str, word_start: int, prefix: str, last_end: int) -> bool:
+    """Whether a stop word stands in a list (after و or a comma that follows the last hit, which ends at
+    `last_end`, -1 when there is none) or after a type word (مدينة، قرية ...)."""
+    j = word_start - 1
+    while j >= 0 and ntext[j] == " ":
+        j -= 1
+    if last_end < 0:
+        listed = False
+    elif prefix[:1] == "و":
+        listed = True
+    elif j < last_end:  # only spaces since the last hit
+        listed = False
+    else:  # the gap must end in a comma or و (or some other white space): cheap to rule out first
+        c = ntext[j]
+        gap = _GAP.fullmatch(ntext, last_end, word_start) if c in "،,و" or c.isspace() else None
+        listed = gap is not None and gap.group(1) != ""
+    if listed:
+        return True
+    if j < 0 or spaced[j] == " ":
+        return False
+    tok = ntext[spaced.rfind(" ", 0, j) + 1:j + 1]
+    lift = _TYPE_TOKEN.get(tok)
+    return _type_token(tok) if lift is None else lift
+
+
 def _gap(text: str, a: int, b: int) -> str:
     """What stands between two hits, spaces stripped, when it is nothing, a comma or و; else "x"."""
     if b <= a:
@@ -190,32 +215,14 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     hits: list[_Hit] = []
     inert = inert_spans(ntext)
-    type_token = _TYPE_TOKEN
     for _, m_end, (key, _len, flags), prefix, m_start in scan.scan(ntext, spaced):
         if flags & DEAD:
             continue
+        word_start = m_start - len(prefix)
+        if flags & STOP and not _lifted(ntext, spaced, word_start, prefix, hits[-1].ne if hits else -1):
+            continue  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
         if inert and any(s <= m_start and m_end <= e for s, e in inert):
             continue
-        word_start = m_start - len(prefix)
-        if flags & STOP:  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
-            if hits and prefix[:1] != "و":
-                a = hits[-1].ne
-                gap = _GAP.fullmatch(ntext, a, word_start) if a < word_start else None
-                listed = gap is not None and gap.group(1) != ""
-            else:
-                listed = bool(hits)
-            if not listed:
-                j = word_start - 1
-                while j >= 0 and ntext[j] == " ":
-                    j -= 1
-                if j < 0 or spaced[j] == " ":
-                    continue
-                tok = ntext[spaced.rfind(" ", 0, j) + 1:j + 1]
-                lift = type_token.get(tok)
-                if lift is None:
-                    lift = _type_token(tok)
-                if not lift:
-                    continue
         article = ntext.startswith("ال", m_start)
         # المالي is "financial", not Mali: with the article only the other places of this name remain
         facts = scan.facts(key, bool(flags & BARE_COUNTRY and article))

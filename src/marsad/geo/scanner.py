@@ -12,9 +12,9 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import cache
+from itertools import accumulate, compress
+from operator import itemgetter
 from pathlib import Path
-
-import ahocorasick
 
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.geocode import NEAR_WORDS, TYPE_WORDS
@@ -102,66 +102,106 @@ class KeyFacts:
 
 
 class Scanner:
-    """One automaton over every Arabic key of a gazetteer; value (key, length, flags)."""
+    """Every Arabic key of a gazetteer, value (key, length, flags), looked up word by word."""
 
     def __init__(self, gaz: Gazetteer, dead: frozenset[str], stops: frozenset[str], manual: frozenset[str],
                  bare_countries: frozenset[str], wordlike: frozenset[str] = frozenset()) -> None:
         self.gaz = gaz
-        auto = ahocorasick.Automaton()
-        for key in gaz.index_ar:  # the trailing space: only matches that end a word
+        values: dict[str, tuple[str, int, int]] = {}
+        follow: dict[str, set[str]] = {}
+        for key in gaz.index_ar:
             flags = ((DEAD if key in dead else 0) | (STOP if key in stops else 0) | (MANUAL if key in manual else 0)
                      | (BARE_COUNTRY if key in bare_countries else 0) | (WORDLIKE if key in wordlike else 0))
-            auto.add_word(key + " ", (key, len(key), flags))
-        auto.make_automaton()
-        self.automaton = auto
+            values[key] = (key, len(key), flags)
+            words = key.split(" ")
+            for n in range(1, len(words)):
+                follow.setdefault(" ".join(words[:n]), set()).add(words[n])
+        self.values = values
+        # The first words of every longer key → the words that may come next ("دير" → {"الزور", ...}); a
+        # short tuple where that is smaller than a set (most heads have one or two).
+        self.follow: dict[str, tuple[str, ...] | frozenset[str]] = {
+            head: tuple(nxt) if len(nxt) <= 4 else frozenset(nxt) for head, nxt in follow.items()}
+        self._words: dict[str, tuple] = {"": ()}  # word → its _WordStart items (see _word)
         self._facts: dict[tuple[str, bool], KeyFacts] = {}
         self.resolved: dict[tuple, object] = {}  # find._resolve's cache (GeoResult by key and context)
+
+    @property
+    def automaton(self) -> _PaddedKeys:
+        """The key values looked up as the former automaton stored them (key + " "), for tools and tests."""
+        return _PaddedKeys(self.values)
 
     def scan(self, text: str, spaced: str) -> list[tuple[int, int, tuple[str, int, int], str, int]]:
         """Names in a normalised text, in text order, no overlaps (the longest wins, then the earliest):
         (match start, end, (key, length, flags), proclitics, span start). `spaced` is `text` with every
         non-word character a space plus one final space (marsad.text.lexicon.spaced_copy). A match starts at
         a word start or after a proclitic chain and ends at a word end; the span start includes an article
-        after the proclitics ("وال|رقة": proclitics "و", span "الرقة"). Linear in the text."""
-        cands = []
+        after the proclitics ("وال|رقة": proclitics "و", span "الرقة"). Linear in the text.
+
+        Word by word rather than one Aho-Corasick pass: what can start in a word is cached per word, so a
+        text costs one split and one dict probe per word in C, and Python only runs for the few words that
+        start a name (a 58k-key automaton walked every character through cache misses)."""
+        words = spaced.split(" ")
+        infos = list(map(self._words.get, words))
+        if None in infos:
+            infos = [self._word(w) if x is None else x for w, x in zip(words, infos, strict=True)]
+        # word i starts at its letters before it plus one separating space per earlier word
+        offsets = list(accumulate(map(len, words), initial=0))
+        cands: list[tuple[int, int, tuple[str, int, int], str, int]] = []
         append = cands.append
-        ends = _PROCLITIC_ENDS
-        proclitics = PROCLITICS
-        with_article = _ARTICLE_PROCLITICS
-        for last, value in self.automaton.iter(spaced):
-            ns = last - value[1]
-            c = spaced[ns - 1]  # at ns == 0 this is the final space: a word start too
-            if c == " ":
-                append((ns, last, value, "", ns))
-            elif c in ends:  # else inside a word ("سكان" is no "كان")
-                lim = ns - MAX_PROCLITIC
-                ws = spaced.rfind(" ", lim - 1 if lim > 0 else 0, ns - 1) + 1
-                if ws == 0 and lim > 0:
-                    continue  # farther into a word than any proclitic chain
-                prefix = text[ws:ns]
-                if prefix in with_article:
-                    append((ns, last, value, prefix[:-_ARTICLE_LEN], ns - _ARTICLE_LEN))
-                elif prefix in proclitics:
-                    append((ns, last, value, prefix, ns))
-        # The automaton reports by end. Overlaps are rare: walking back from the last candidate, only a run
-        # of overlapping candidates needs the longest-first choice.
-        out = []
-        i = len(cands) - 1
-        while i >= 0:
-            c = cands[i]
-            lo = c[0]
-            j = i - 1
-            while j >= 0 and cands[j][1] > lo:  # ends after the run's start: overlaps the run
-                if cands[j][0] < lo:
-                    lo = cands[j][0]
-                j -= 1
-            if j == i - 1:
-                out.append(c)
+        values = self.values
+        follows = self.follow
+        unsorted = False
+        for i in compress(range(len(words)), infos):
+            pos = offsets[i] + i
+            last = pos + len(words[i])
+            for k, value, head, follow, prefix, back in infos[i]:
+                ns = pos + k
+                if value is not None:
+                    append((ns, last, value, prefix, ns - back))
+                # a longer key: the next words, one space apart (an empty word is a second space; the last
+                # word is "", from the final space)
+                j = i + 1
+                while follow is not None and words[j] in follow:
+                    head = head + " " + words[j]
+                    found = values.get(head)
+                    if found is not None:
+                        append((ns, offsets[j] + j + len(words[j]), found, prefix, ns - back))
+                        unsorted = True
+                    follow = follows.get(head)
+                    j += 1
+        if unsorted:
+            cands.sort(key=_END)
+        return _no_overlaps(cands)
+
+    def _word(self, word: str) -> tuple:
+        """What may start in a word: (offset, value of the rest or None, the rest, the words that may follow
+        it in a longer key or None, proclitics without article, article length before the offset) for the
+        word start and after every proclitic chain ("والرقه": 1 "الرقه"; 3 "رقه" after the article).
+        Only the longest name that ends with the word is kept: the longest-first choice always drops the
+        others (whatever overlaps the longest overlaps them too), so they need not be candidates."""
+        items = []
+        values, follows = self.values, self.follow
+        whole = False  # a name up to this word's end seen: a shorter one inside it can never win
+        for k in range(min(len(word) - 1, MAX_PROCLITIC) + 1):
+            prefix = word[:k]
+            if k and prefix not in PROCLITICS:
+                continue
+            rest = word[k:]
+            value = None if whole else values.get(rest)
+            whole = whole or value is not None
+            follow = follows.get(rest)
+            if value is None and follow is None:
+                continue
+            if prefix in _ARTICLE_PROCLITICS:
+                items.append((k, value, rest, follow, prefix[:-_ARTICLE_LEN], _ARTICLE_LEN))
             else:
-                out.extend(reversed(_longest_first(cands[j + 1:i + 1])))
-            i = j
-        out.reverse()
-        return out
+                items.append((k, value, rest, follow, prefix, 0))
+        found = tuple(items)
+        if len(self._words) > 300_000:  # a long run meets many words: keep the memory bounded
+            self._words.clear()
+            self._words[""] = ()
+        self._words[word] = found
+        return found
 
     def facts(self, key: str, no_country: bool = False) -> KeyFacts:
         """The KeyFacts of a key's rows (without its country rows when `no_country`)."""
@@ -192,6 +232,31 @@ class Scanner:
         )
 
 
+def _no_overlaps(cands: list) -> list:
+    """Candidates sorted by end → no overlaps, in text order. Overlaps are rare: walking back from the last
+    candidate, only a run of overlapping candidates needs the longest-first choice."""
+    out = []
+    i = len(cands) - 1
+    while i >= 0:
+        c = cands[i]
+        lo = c[0]
+        j = i - 1
+        while j >= 0 and cands[j][1] > lo:  # ends after the run's start: overlaps the run
+            if cands[j][0] < lo:
+                lo = cands[j][0]
+            j -= 1
+        if j == i - 1:
+            out.append(c)
+        elif j == i - 2:  # two that overlap: the longer, then the earlier (the usual "الرقه" + "رقه")
+            d = cands[j + 1]
+            out.append(c if (c[1] - c[0], -c[0]) > (d[1] - d[0], -d[0]) else d)
+        else:
+            out.extend(reversed(_longest_first(cands[j + 1:i + 1])))
+        i = j
+    out.reverse()
+    return out
+
+
 def _longest_first(group: list) -> list:
     """Among overlapping candidates: the longest first (then the earliest), skipping any that overlaps
     one already taken; returned in text order."""
@@ -203,6 +268,17 @@ def _longest_first(group: list) -> list:
     return sorted(c for c in group if (c[0], c[1]) in keep)
 
 
+class _PaddedKeys:
+    """key + " " → (key, length, flags), as the former automaton answered `get`."""
+
+    def __init__(self, values: dict[str, tuple[str, int, int]]) -> None:
+        self._values = values
+
+    def get(self, padded: str, default: object = None) -> object:
+        return self._values.get(padded[:-1], default) if padded.endswith(" ") else default
+
+
+_END = itemgetter(1)
 _SCANNERS: dict[int, Scanner] = {}
 _LOCK = threading.Lock()
 
