@@ -23,6 +23,12 @@ SINCE = re.compile(r"(?:^|\s)منذ\s+(?!صباح|فجر|مساء|ليل|ظهر|
 _ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")
 
 
+def _since(text: str) -> bool:
+    """SINCE in text; the word itself is looked for first (the pattern opens with an alternation, so
+    the regex engine would try it at every position)."""
+    return "منذ" in text and SINCE.search(text) is not None
+
+
 # "عدد قتلى الاشتباكات", "حصيلة الغارات", "هذه الهجمات": a trigger that counts or points back at an
 # incident told elsewhere in the article rather than telling a new one.
 BACK_REFERENCE = re.compile(r"(?:عدد|حصيلة|حصيله|ضحايا|قتلى|هذه|هذا|تلك|ذلك|غالبية|معظم)\s*(?:قتلى|ضحايا)?\s*$")
@@ -201,7 +207,7 @@ def _running_total(trigger: Found, mentions: Mentions, sentence: tuple[int, int]
     """"قتل أكثر من ألف شخص خلال شهر تموز", "منذ مطلع العام": a toll over a period, not an incident."""
     if "result" not in trigger.value.flags:
         return False
-    if SINCE.search(mentions.text[sentence[0]:sentence[1]]):
+    if _since(mentions.text[sentence[0]:sentence[1]]):
         return True
     return any(d.value.precision in ("month", "year") for d in mentions.within("date", *sentence))
 
@@ -271,7 +277,7 @@ def draft_events(
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         attribution = governing(claims, trigger.start)
         clause = _clause_of(clauses, trigger.start, sentence)
-        if SINCE.search(mentions.text[clause[0]:clause[1]]) or _running_total(trigger, mentions, sentence):
+        if _since(mentions.text[clause[0]:clause[1]]) or _running_total(trigger, mentions, sentence):
             continue
         if trigger.value.plover == "ASSAULT":
             if sentence_figures is None:
