@@ -102,3 +102,5 @@ def test_normalize_text_matches_normalize_and_is_idempotent(raw: str) -> None:
     assert norm.text == normalize_text(raw)
     assert normalize_text(norm.text) == norm.text
     assert len(norm.text) <= len(raw)
+    # folding is per character: the short-string path (one char) and the long one agree
+    assert normalize_text(raw * 3) == "".join(normalize_text(ch) for ch in raw * 3)

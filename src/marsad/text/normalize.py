@@ -74,6 +74,8 @@ def _frequent_folds() -> tuple[tuple[tuple[str, str], ...], re.Pattern[str]]:
 
 def normalize_text(raw: str) -> str:
     """The matching form of `raw` (may be shorter than `raw`)."""
+    if len(raw) < 16:  # a word or two: one translate beats thirteen replace calls
+        return raw.translate(_table())
     pairs, rest = _frequent_folds()
     text = raw
     for ch, out in pairs:

@@ -34,6 +34,7 @@ _TRIM = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u200c\u200d\u20
 _ABBREV = frozenset({"mr", "mrs", "dr", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "gen", "col",
                      "lt", "sgt", "prof", "كلم", "ق.م"})
 _WORD_CHAR = re.compile(r"[\w\u0640]")
+_WORD_EXTRA = frozenset("_\u0640")  # the word characters of _WORD_CHAR that are not alphanumeric
 _LONG_RUN = 400
 _MIN_PIECE = 150
 # Paragraph-opening connectives (normalised) before which an unpunctuated run may be cut.
@@ -54,7 +55,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def _word_before(text: str, i: int) -> str:
     """The letters (with marks and tatweel) immediately before index i, normalised."""
     j = i
-    while j > 0 and (_WORD_CHAR.match(text[j - 1]) or unicodedata.category(text[j - 1]) == "Mn"):
+    # [\\w\\u0640] of re is exactly isalnum(), "_" or tatweel (checked over all of Unicode by a test)
+    while j > 0 and ((c := text[j - 1]).isalnum() or c in _WORD_EXTRA or unicodedata.category(c) == "Mn"):
         j -= 1
     return normalize_text(text[j:i])
 
