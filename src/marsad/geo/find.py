@@ -68,15 +68,46 @@ def inert_spans(ntext: str) -> list[tuple[int, int]]:
 
 
 @cache
+def _inert_forms() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(" ".join(normalize_text(line).split()) for line in _lines(HERE / "inert.txt")))
+
+
+@cache
 def _inert_automaton():
     auto = ahocorasick.Automaton()
-    for line in _lines(HERE / "inert.txt"):
-        form = " ".join(normalize_text(line).split())
+    for form in _inert_forms():
         auto.add_word(form, form)
     if len(auto):
         auto.make_automaton()
         return auto
     return None
+
+
+def _in_inert(ntext: str, start: int, end: int) -> bool:
+    """Whether ntext[start:end] lies inside an organisation name (what inert_spans finds), asked of the one
+    span: a name's text only occurs in a few of those names, at known offsets (cached per text)."""
+    name = ntext[start:end]
+    places = _INERT_AT.get(name)
+    if places is None:
+        places = _inert_places(name)
+    return bool(places) and any(offset <= start and ntext.startswith(form, start - offset) for form, offset in places)
+
+
+def _inert_places(name: str) -> tuple[tuple[str, int], ...]:
+    """(organisation name, offset) of every occurrence of `name` in the inert names; cached."""
+    found = []
+    for form in _inert_forms():
+        at = form.find(name)
+        while at >= 0:
+            found.append((form, at))
+            at = form.find(name, at + 1)
+    if len(_INERT_AT) > 50_000:
+        _INERT_AT.clear()
+    out = _INERT_AT[name] = tuple(found)
+    return out
+
+
+_INERT_AT: dict[str, tuple[tuple[str, int], ...]] = {}
 
 
 def _bare(word: str) -> str:
@@ -214,15 +245,14 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     spaced = spaced_copy(ntext)
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     hits: list[_Hit] = []
-    inert = inert_spans(ntext)
     for _, m_end, (key, _len, flags), prefix, m_start in scan.scan(ntext, spaced):
         if flags & DEAD:
             continue
         word_start = m_start - len(prefix)
         if flags & STOP and not _lifted(ntext, spaced, word_start, prefix, hits[-1].ne if hits else -1):
             continue  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
-        if inert and any(s <= m_start and m_end <= e for s, e in inert):
-            continue
+        if _in_inert(ntext, m_start, m_end):
+            continue  # "قوات سوريا الديمقراطية" names no place
         article = ntext.startswith("ال", m_start)
         # المالي is "financial", not Mali: with the article only the other places of this name remain
         facts = scan.facts(key, bool(flags & BARE_COUNTRY and article))
@@ -324,10 +354,11 @@ def _resolve(scan: Scanner, h: _Hit, gaz: Gazetteer, given: str | None, ctx_name
     """geocode.resolve of a hit, cached: ranking only looks at the context names that are a governorate or
     district of one of the key's rows and at the context countries of its rows, so those are the cache key."""
     facts = h.facts
-    names = ctx_names & facts.admin_keys
-    names.discard(h.key)
-    countries = ctx_countries & facts.row_cc
-    ck = (h.key, len(facts.rows), h.kinds, h.near, h.direction, given, frozenset(names), frozenset(countries))
+    names = facts.admin_keys.intersection(ctx_names)  # frozensets: hashable as they come
+    if h.key in names:
+        names = names - {h.key}
+    countries = facts.row_cc.intersection(ctx_countries)
+    ck = (h.key, len(facts.rows), h.kinds, h.near, h.direction, given, names, countries)
     cache = scan.resolved
     found = cache.get(ck)
     if found is None:

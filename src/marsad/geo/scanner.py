@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress
@@ -146,11 +147,13 @@ class Scanner:
             infos = [self._word(w) if x is None else x for w, x in zip(words, infos, strict=True)]
         # word i starts at its letters before it plus one separating space per earlier word
         offsets = list(accumulate(map(len, words), initial=0))
+        # Within a word only the longest name is a candidate (see _word), so the one-word names never
+        # overlap each other: every overlap involves a longer name, kept apart.
         cands: list[tuple[int, int, tuple[str, int, int], str, int]] = []
+        longer: list[tuple[int, int, tuple[str, int, int], str, int]] = []
         append = cands.append
         values = self.values
         follows = self.follow
-        unsorted = False
         for i in compress(range(len(words)), infos):
             pos = offsets[i] + i
             last = pos + len(words[i])
@@ -165,13 +168,10 @@ class Scanner:
                     head = head + " " + words[j]
                     found = values.get(head)
                     if found is not None:
-                        append((ns, offsets[j] + j + len(words[j]), found, prefix, ns - back))
-                        unsorted = True
+                        longer.append((ns, ns + len(head), found, prefix, ns - back))
                     follow = follows.get(head)
                     j += 1
-        if unsorted:
-            cands.sort(key=_END)
-        return _no_overlaps(cands)
+        return _no_overlaps(cands, longer) if longer else cands
 
     def _word(self, word: str) -> tuple:
         """What may start in a word: (offset, value of the rest or None, the rest, the words that may follow
@@ -232,28 +232,26 @@ class Scanner:
         )
 
 
-def _no_overlaps(cands: list) -> list:
-    """Candidates sorted by end → no overlaps, in text order. Overlaps are rare: walking back from the last
-    candidate, only a run of overlapping candidates needs the longest-first choice."""
+def _no_overlaps(singles: list, longer: list) -> list:
+    """One-word candidates (disjoint, in text order) and longer ones → no overlaps, in text order: each run
+    of overlapping longer names, with the one-word names under it, gets the longest-first choice; nothing
+    outside such a run overlaps anything."""
+    longer.sort()
     out = []
-    i = len(cands) - 1
-    while i >= 0:
-        c = cands[i]
-        lo = c[0]
-        j = i - 1
-        while j >= 0 and cands[j][1] > lo:  # ends after the run's start: overlaps the run
-            if cands[j][0] < lo:
-                lo = cands[j][0]
-            j -= 1
-        if j == i - 1:
-            out.append(c)
-        elif j == i - 2:  # two that overlap: the longer, then the earlier (the usual "الرقه" + "رقه")
-            d = cands[j + 1]
-            out.append(c if (c[1] - c[0], -c[0]) > (d[1] - d[0], -d[0]) else d)
-        else:
-            out.extend(reversed(_longest_first(cands[j + 1:i + 1])))
-        i = j
-    out.reverse()
+    done = 0  # singles[:done] are placed
+    k = 0
+    while k < len(longer):
+        lo, hi = longer[k][0], longer[k][1]
+        m = k + 1
+        while m < len(longer) and longer[m][0] < hi:
+            hi = max(hi, longer[m][1])
+            m += 1
+        a = bisect_right(singles, lo, lo=done, key=_END)  # the first single ending after lo
+        b = bisect_left(singles, hi, lo=a, key=_START)  # the first single starting at hi or later
+        out += singles[done:a]
+        out += _longest_first(singles[a:b] + longer[k:m])
+        done, k = b, m
+    out += singles[done:]
     return out
 
 
@@ -278,6 +276,7 @@ class _PaddedKeys:
         return self._values.get(padded[:-1], default) if padded.endswith(" ") else default
 
 
+_START = itemgetter(0)
 _END = itemgetter(1)
 _SCANNERS: dict[int, Scanner] = {}
 _LOCK = threading.Lock()
