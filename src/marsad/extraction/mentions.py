@@ -12,6 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
 from operator import attrgetter
 from typing import Any
 
@@ -108,8 +109,8 @@ def _composed_forces(norm: Normalized, kn: Knowledge, countries: list[Found], no
         pos = noun.end
         while i < len(adjectives):
             adj = adjectives[i]
-            gap = text[pos:adj.start]
-            words = WORD.findall(gap)
+            # two words of the gap are enough to know (the next adjective may stand far away)
+            words = [w.group() for w in islice(WORD.finditer(text, pos, adj.start), 2)]
             # allow one qualifying word between ("الجوية", "الحربية") and "و" joining two adjectives
             if len(words) > 1 or (words and not _is_qualifier(words[0])):
                 break
@@ -208,4 +209,4 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
     for items in found.values():
         items.sort(key=BY_POSITION)
-    return Mentions(text, [m.start() for m in WORD.finditer(text)], found)
+    return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found)
