@@ -14,7 +14,6 @@ cached with the part of the document's context that can change its ranking.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -172,27 +171,27 @@ def _read_cues(text: str, spaced: str, word_start: int, prefix: str
         tok, at = _prev_word(text, spaced, pos)
         if at < 0:
             break
-        word = _bare(tok)
+        word, role = _CUE_ROLE.get(tok) or _cue_role(tok)
+        if role == _ROLE_NONE:  # the usual case: an ordinary word
+            break
         cue_at = at + len(tok) - len(word)
-        if word in TYPE_WORDS:
+        if role == _ROLE_TYPE:
             cue, start = STRONG, cue_at
             if not near:  # "قرى ريف حماة": the villages are in the countryside, حماة stays the governorate
                 kinds, type_word = kinds or TYPE_WORDS[word], type_word or word
-        elif word in NEAR_WORDS:
+        elif role == _ROLE_NEAR:
             cue, near, start = STRONG, True, cue_at
             direction = direction or word in DIRECTIONS
             type_word = type_word or word
-        elif word == "من":
+        elif role == _ROLE_FROM:
             tok2, at2 = _prev_word(text, spaced, at)
             if at2 >= 0 and _bare(tok2) in ("بالقرب", "قرب"):
                 cue, near, start = STRONG, True, at2 + len(tok2) - len(_bare(tok2))
             else:
                 cue = max(cue, WEAK)
             break
-        elif word in WEAK_CUES:
-            cue = max(cue, WEAK)
-            break
         else:
+            cue = max(cue, WEAK)
             break
         pos = at
     return cue, start, kinds, near, direction, type_word
@@ -224,6 +223,24 @@ def _lifted(ntext: str, spaced: str, word_start: int, prefix: str, last_end: int
     return _type_token(tok) if lift is None else lift
 
 
+_ROLE_NONE, _ROLE_TYPE, _ROLE_NEAR, _ROLE_FROM, _ROLE_WEAK = range(5)
+
+
+def _cue_role(tok: str) -> tuple[str, int]:
+    """A word before a hit without its proclitics, and what it says (a _ROLE_*), in _read_cues' order of
+    questions: type word, near word, "من", weak cue; cached."""
+    word = _bare(tok)
+    role = (_ROLE_TYPE if word in TYPE_WORDS else _ROLE_NEAR if word in NEAR_WORDS else _ROLE_FROM if word == "من"
+            else _ROLE_WEAK if word in WEAK_CUES else _ROLE_NONE)
+    if len(_CUE_ROLE) > 50_000:
+        _CUE_ROLE.clear()
+    found = _CUE_ROLE[tok] = (word, role)
+    return found
+
+
+_CUE_ROLE: dict[str, tuple[str, int]] = {}
+
+
 def _gap(text: str, a: int, b: int) -> str:
     """What stands between two hits, spaces stripped, when it is nothing, a comma or و; else "x"."""
     if b <= a:
@@ -245,11 +262,12 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
     spaced = spaced_copy(ntext)
     hint = given = country_hint.upper() if country_hint else None  # an inferred hint only counts as context
     hits: list[_Hit] = []
+    last_end = -1  # where the last hit ends
     for _, m_end, (key, _len, flags), prefix, m_start in scan.scan(ntext, spaced):
         if flags & DEAD:
             continue
         word_start = m_start - len(prefix)
-        if flags & STOP and not _lifted(ntext, spaced, word_start, prefix, hits[-1].ne if hits else -1):
+        if flags & STOP and not _lifted(ntext, spaced, word_start, prefix, last_end):
             continue  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
         if _in_inert(ntext, m_start, m_end):
             continue  # "قوات سوريا الديمقراطية" names no place
@@ -280,6 +298,7 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
             # "ريفي حلب وإدلب" is near both; "ريف منبج وعين عيسى" names the town عين عيسى itself
             near = near or (prev.near and prev.type_word in PLURAL_NEAR)
         hits.append(_Hit(ns, ne, facts, key, cue, kinds, near, direction, list_item, type_word, flags))
+        last_end = ne
     if not hits:
         return []
     return _judge(hits, text, norm, gaz, scan, hint, given)
@@ -298,8 +317,12 @@ def _judge(hits: list[_Hit], text: str, norm: Normalized, gaz: Gazetteer, scan: 
            and (not h.flags & STOP or h.cue == STRONG and bool(h.kinds))
            and (not h.flags & WORDLIKE or bool(h.cue or h.list_item)) for h in hits]
     if hint is None:
-        votes = Counter(h.facts.first_cc for h, b in zip(hits, big, strict=True) if b)
-        hint = votes.most_common(1)[0][0] if votes else None
+        votes: dict[str, int] = {}
+        for h, b in zip(hits, big, strict=True):
+            if b:
+                votes[h.facts.first_cc] = votes.get(h.facts.first_cc, 0) + 1
+        # the most votes; a tie goes to the country voted for first (as Counter.most_common)
+        hint = max(votes, key=votes.__getitem__) if votes else None
     ctx_names: set[str] = set()
     ctx_countries: set[str] = {hint} if hint else set()
     seen_countries: set[str] = set()  # countries the text names, or names a place only found in

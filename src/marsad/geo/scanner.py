@@ -249,7 +249,10 @@ def _no_overlaps(singles: list, longer: list) -> list:
         a = bisect_right(singles, lo, lo=done, key=_END)  # the first single ending after lo
         b = bisect_left(singles, hi, lo=a, key=_START)  # the first single starting at hi or later
         out += singles[done:a]
-        out += _longest_first(singles[a:b] + longer[k:m])
+        if m == k + 1 and all(s[1] - s[0] < hi - lo for s in singles[a:b]):
+            out.append(longer[k])  # the usual run: one longer name over shorter ones, which all overlap it
+        else:
+            out += _longest_first(singles[a:b] + longer[k:m])
         done, k = b, m
     out += singles[done:]
     return out
