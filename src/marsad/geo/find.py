@@ -216,8 +216,8 @@ def _lifted(ntext: str, spaced: str, word_start: int, prefix: str, last_end: int
         listed = gap is not None and gap.group(1) != ""
     if listed:
         return True
-    if j < 0 or spaced[j] == " ":
-        return False
+    if j < 1 or ntext[j - 1:j + 1] not in _LIFTER_TAILS or spaced[j] == " ":
+        return False  # the word before does not end as any type word does (one set probe, no word cut)
     tok = ntext[spaced.rfind(" ", 0, j) + 1:j + 1]
     lift = _TYPE_TOKEN.get(tok)
     return _type_token(tok) if lift is None else lift
@@ -422,6 +422,12 @@ def _type_token(tok: str) -> bool:
 
 
 _TYPE_TOKEN: dict[str, bool] = {}
+# The last two letters of every word _type_token accepts: a type or near word after its proclitics
+# (_bare strips no others), all at least two letters long.
+_LIFTER_TAILS = frozenset(t[-2:] for t in (p + w for p in PROCLITICS for w in (*TYPE_WORDS, *NEAR_WORDS))
+                          if _type_token(t))
+if any(len(t) < 2 for t in _LIFTER_TAILS):  # a one-letter type word would slip past _lifted's two-letter probe
+    raise RuntimeError("geocode.TYPE_WORDS: one-letter type words need _lifted's tail probe changed")
 
 
 def _big(rows, gaz: Gazetteer, hint: str | None) -> bool:

@@ -156,47 +156,51 @@ class Scanner:
         follows = self.follow
         for i in compress(range(len(words)), infos):
             pos = offsets[i] + i
-            last = pos + len(words[i])
-            for k, value, head, follow, prefix, back in infos[i]:
+            name, heads = infos[i]
+            if name is not None:
+                k, value, prefix, back = name
                 ns = pos + k
-                if value is not None:
-                    append((ns, last, value, prefix, ns - back))
-                # a longer key: the next words, one space apart (an empty word is a second space; the last
-                # word is "", from the final space)
+                append((ns, pos + len(words[i]), value, prefix, ns - back))
+            # longer keys: the next words, one space apart (an empty word is a second space; the last word
+            # is "", from the final space)
+            for k, head, follow, prefix, back in heads:
                 j = i + 1
                 while follow is not None and words[j] in follow:
                     head = head + " " + words[j]
                     found = values.get(head)
                     if found is not None:
+                        ns = pos + k
                         longer.append((ns, ns + len(head), found, prefix, ns - back))
                     follow = follows.get(head)
                     j += 1
         return _no_overlaps(cands, longer) if longer else cands
 
     def _word(self, word: str) -> tuple:
-        """What may start in a word: (offset, value of the rest or None, the rest, the words that may follow
-        it in a longer key or None, proclitics without article, article length before the offset) for the
-        word start and after every proclitic chain ("والرقه": 1 "الرقه"; 3 "رقه" after the article).
-        Only the longest name that ends with the word is kept: the longest-first choice always drops the
-        others (whatever overlaps the longest overlaps them too), so they need not be candidates."""
-        items = []
+        """What may start in a word, () when nothing, else (name, heads): `name` the longest name that ends
+        with the word, as (offset, value, proclitics without article, article length before the offset), or
+        None; `heads` (offset, first words, the words that may follow them, proclitics, article length) for
+        every longer key that may start in it. Offsets: the word start and after every proclitic chain
+        ("والرقه": 1 "الرقه"; 3 "رقه" after the article). A shorter name that ends with the word is never a
+        candidate: the longest-first choice always drops it (whatever overlaps the longest overlaps it too)."""
+        name = None
+        heads = []
         values, follows = self.values, self.follow
-        whole = False  # a name up to this word's end seen: a shorter one inside it can never win
         for k in range(min(len(word) - 1, MAX_PROCLITIC) + 1):
             prefix = word[:k]
             if k and prefix not in PROCLITICS:
                 continue
             rest = word[k:]
-            value = None if whole else values.get(rest)
-            whole = whole or value is not None
+            value = values.get(rest) if name is None else None
             follow = follows.get(rest)
             if value is None and follow is None:
                 continue
-            if prefix in _ARTICLE_PROCLITICS:
-                items.append((k, value, rest, follow, prefix[:-_ARTICLE_LEN], _ARTICLE_LEN))
-            else:
-                items.append((k, value, rest, follow, prefix, 0))
-        found = tuple(items)
+            back = _ARTICLE_LEN if prefix in _ARTICLE_PROCLITICS else 0
+            prefix = prefix[:-back] if back else prefix
+            if value is not None:
+                name = (k, value, prefix, back)
+            if follow is not None:
+                heads.append((k, rest, follow, prefix, back))
+        found = (name, tuple(heads)) if name is not None or heads else ()
         if len(self._words) > 300_000:  # a long run meets many words: keep the memory bounded
             self._words.clear()
             self._words[""] = ()
