@@ -245,6 +245,9 @@ def _gap(text: str, a: int, b: int) -> str:
     """What stands between two hits, spaces stripped, when it is nothing, a comma or و; else "x"."""
     if b <= a:
         return ""
+    c = text[b - 1]
+    if not (c.isspace() or c in "،,و"):  # the usual case, without the regex: a word or a mark before
+        return "x"
     m = _GAP.fullmatch(text, a, b)
     return m.group(1) if m else "x"
 
@@ -281,8 +284,8 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
             continue  # "رقة" alone is a word; the city is الرقة
         cue, ns, kinds, near, direction, type_word = _read_cues(ntext, spaced, word_start, prefix)
         ns = m_start if ns < 0 else ns
-        head = key.split(" ", 1)[0]
-        if head in TYPE_WORDS and " " in key:  # the name carries its own type word: "حي الشجاعية"، "مخيم جنين"
+        head = facts.own_type
+        if head:  # the name carries its own type word: "حي الشجاعية"، "مخيم جنين"
             cue, kinds, type_word = STRONG, kinds or TYPE_WORDS[head], type_word or head
         if kinds and type_word not in SINGULAR_TYPES and facts.country_cc:
             kinds = ()  # "مدن العراق"، "منطقة قطر": the country, not a village called العراق

@@ -100,6 +100,7 @@ class KeyFacts:
     first_cc: str  # country of the first row
     max_pop: int  # population of its biggest row
     needs_article: bool  # every place of this key is written with the article (الرقة), one word
+    own_type: str  # the type word a longer key starts with ("حي" of "حي الشجاعيه"), else ""
 
 
 class Scanner:
@@ -233,6 +234,7 @@ class Scanner:
             first_cc=gaz.country[rows[0]] if rows else "",
             max_pop=max((gaz.population[r] for r in rows), default=0),
             needs_article=bool(names) and all(n.startswith(ARTICLE) for n in names) and " " not in key,
+            own_type=head if " " in key and (head := key.split(" ", 1)[0]) in TYPE_WORDS else "",
         )
 
 
