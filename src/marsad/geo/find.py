@@ -270,8 +270,15 @@ def find_places(text: str, country_hint: str | None = None, gazetteer: Gazetteer
         if flags & DEAD:
             continue
         word_start = m_start - len(prefix)
-        if flags & STOP and not _lifted(ntext, spaced, word_start, prefix, last_end):
-            continue  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
+        if flags & STOP:  # most hits are common words (أن، يوم، بيان): only a list or a type word lifts them
+            # The usual case, decided here without a call: one space after a word that neither is و nor ends
+            # as a type word does, and no و of its own after a hit: _lifted would say no.
+            if (word_start > 2 and ntext[word_start - 1] == " " and spaced[word_start - 2] != " "
+                    and ntext[word_start - 2] != "و" and ntext[word_start - 3:word_start - 1] not in _LIFTER_TAILS
+                    and (last_end < 0 or prefix[:1] != "و")):
+                continue
+            if not _lifted(ntext, spaced, word_start, prefix, last_end):
+                continue
         if _in_inert(ntext, m_start, m_end):
             continue  # "قوات سوريا الديمقراطية" names no place
         article = ntext.startswith("ال", m_start)
@@ -401,19 +408,13 @@ LINKED = {"IL": ("PS",), "PS": ("IL",)}
 
 
 def _is_big(h: _Hit, gaz: Gazetteer, hint: str | None) -> bool:
-    """A place named in news as itself: a country, governorate, region, district, camp or big town (cached)."""
-    ck = (h.key, len(h.facts.rows), hint)
-    found = _BIG.get(ck)
-    if found is None or _BIG_GAZ[0] is not gaz:
-        if _BIG_GAZ[0] is not gaz or len(_BIG) > 100_000:
-            _BIG.clear()
-            _BIG_GAZ[0] = gaz
-        found = _BIG[ck] = _big(h.facts.rows, gaz, hint)
+    """A place named in news as itself: a country, governorate, region, district, camp or big town (cached
+    in the key's facts, which belong to this gazetteer's scanner)."""
+    big = h.facts.big
+    found = big.get(hint)
+    if found is None:
+        found = big[hint] = _big(h.facts.rows, gaz, hint)
     return found
-
-
-_BIG: dict[tuple[str, int, str | None], bool] = {}
-_BIG_GAZ: list[Gazetteer | None] = [None]
 
 
 def _type_token(tok: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, compress
 from operator import itemgetter
@@ -101,6 +101,7 @@ class KeyFacts:
     max_pop: int  # population of its biggest row
     needs_article: bool  # every place of this key is written with the article (الرقة), one word
     own_type: str  # the type word a longer key starts with ("حي" of "حي الشجاعيه"), else ""
+    big: dict[str | None, bool] = field(default_factory=dict, compare=False, repr=False)  # find._is_big by hint
 
 
 class Scanner:
