@@ -27,6 +27,9 @@ MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
 # Every proclitic chain ends with one of these letters: any other letter before a match is inside a word.
 _PROCLITIC_ENDS = frozenset(p[-1] for p in PROCLITICS if p)
 _ARTICLE_PROCLITICS = frozenset(p for p in PROCLITICS if p.endswith(ARTICLE))
+_PROCLITIC_STARTS = frozenset(p[0] for p in PROCLITICS if p)
+_PROCLITIC_HEADS = frozenset(p[:n] for p in PROCLITICS for n in range(1, len(p)))  # how chains begin
+WORD_CACHE = 100_000  # words whose scan info a Scanner keeps (per generation)
 _ARTICLE_LEN = len(ARTICLE)
 
 # Key flags (the third item of an automaton value).
@@ -124,7 +127,8 @@ class Scanner:
         # short tuple where that is smaller than a set (most heads have one or two).
         self.follow: dict[str, tuple[str, ...] | frozenset[str]] = {
             head: tuple(nxt) if len(nxt) <= 4 else frozenset(nxt) for head, nxt in follow.items()}
-        self._words: dict[str, tuple] = {"": ()}  # word → its _WordStart items (see _word)
+        self._words: dict[str, tuple] = {"": ()}  # word → what may start in it (see _word)
+        self._old_words: dict[str, tuple] = {}
         self._facts: dict[tuple[str, bool], KeyFacts] = {}
         self.resolved: dict[tuple, object] = {}  # find._resolve's cache (GeoResult by key and context)
 
@@ -158,39 +162,48 @@ class Scanner:
         follows = self.follow
         for i in compress(range(len(words)), infos):
             pos = offsets[i] + i
-            name, heads = infos[i]
+            name, heads, nexts = infos[i]
             if name is not None:
-                k, value, prefix, back = name
-                ns = pos + k
-                append((ns, pos + len(words[i]), value, prefix, ns - back))
+                k, value, prefix, span = name
+                append((pos + k, pos + len(words[i]), value, prefix, pos + span))
+            if words[i + 1] not in nexts:  # the usual case: no longer key goes on with the next word
+                continue
             # longer keys: the next words, one space apart (an empty word is a second space; the last word
             # is "", from the final space)
-            for k, head, follow, prefix, back in heads:
+            for k, head, follow, prefix, span in heads:
                 j = i + 1
                 while follow is not None and words[j] in follow:
                     head = head + " " + words[j]
                     found = values.get(head)
                     if found is not None:
-                        ns = pos + k
-                        longer.append((ns, ns + len(head), found, prefix, ns - back))
+                        longer.append((pos + k, pos + k + len(head), found, prefix, pos + span))
                     follow = follows.get(head)
                     j += 1
         return _no_overlaps(cands, longer) if longer else cands
 
     def _word(self, word: str) -> tuple:
-        """What may start in a word, () when nothing, else (name, heads): `name` the longest name that ends
-        with the word, as (offset, value, proclitics without article, article length before the offset), or
-        None; `heads` (offset, first words, the words that may follow them, proclitics, article length) for
-        every longer key that may start in it. Offsets: the word start and after every proclitic chain
-        ("والرقه": 1 "الرقه"; 3 "رقه" after the article). A shorter name that ends with the word is never a
-        candidate: the longest-first choice always drops it (whatever overlaps the longest overlaps it too)."""
+        """What may start in a word, () when nothing, else (name, heads, nexts): `name` the longest name that
+        ends with the word, as (offset, value, proclitics without article, span offset), or None; `heads`
+        (offset, first words, the words that may follow them, proclitics, span offset) for every longer key
+        that may start in it, and `nexts` every word that may follow one of them. Offsets: the word start and
+        after every proclitic chain ("والرقه": 1 "الرقه"; 3 "رقه", whose span starts at 1 with the article).
+        A shorter name that ends with the word is never a candidate: the longest-first choice always drops it
+        (whatever overlaps the longest overlaps it too)."""
+        found = self._old_words.get(word)
+        if found is not None:
+            self._keep(word, found)
+            return found
+        values, follows = self.values, self.follow
         name = None
         heads = []
-        values, follows = self.values, self.follow
-        for k in range(min(len(word) - 1, MAX_PROCLITIC) + 1):
+        # the word start, then after every proclitic chain (which all begin with one of a few letters)
+        starts = range(min(len(word) - 1, MAX_PROCLITIC) + 1) if word[:1] in _PROCLITIC_STARTS else (0,)
+        for k in starts:
             prefix = word[:k]
             if k and prefix not in PROCLITICS:
-                continue
+                if prefix in _PROCLITIC_HEADS:  # "ا" of "ال": a longer chain may follow
+                    continue
+                break
             rest = word[k:]
             value = values.get(rest) if name is None else None
             follow = follows.get(rest)
@@ -199,15 +212,24 @@ class Scanner:
             back = _ARTICLE_LEN if prefix in _ARTICLE_PROCLITICS else 0
             prefix = prefix[:-back] if back else prefix
             if value is not None:
-                name = (k, value, prefix, back)
+                name = (k, value, prefix, k - back)
             if follow is not None:
-                heads.append((k, rest, follow, prefix, back))
-        found = (name, tuple(heads)) if name is not None or heads else ()
-        if len(self._words) > 300_000:  # a long run meets many words: keep the memory bounded
-            self._words.clear()
-            self._words[""] = ()
-        self._words[word] = found
+                heads.append((k, rest, follow, prefix, k - back))
+        if name is None and not heads:
+            found = ()  # most words: nothing starts in them
+        else:
+            found = (name, tuple(heads), frozenset().union(*(h[2] for h in heads)))
+        self._keep(word, found)
         return found
+
+    def _keep(self, word: str, found: tuple) -> None:
+        """Cache a word's info. Two generations bound the memory (≤ 2 x WORD_CACHE words, ~25 MB) without
+        forgetting the common words at once: when the young one is full it becomes the old one, whose
+        words come back young when met again (see _word)."""
+        if len(self._words) >= WORD_CACHE:
+            self._old_words = self._words
+            self._words = {"": ()}
+        self._words[word] = found
 
     def facts(self, key: str, no_country: bool = False) -> KeyFacts:
         """The KeyFacts of a key's rows (without its country rows when `no_country`)."""
