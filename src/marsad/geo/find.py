@@ -3,7 +3,7 @@
 In: raw text, optional ISO2 country of the article. Out: PlaceMention(start, end, text, result) with raw
 offsets (text[start:end] == mention.text), in text order, one per place (lists and duals split).
 
-One Aho-Corasick pass (marsad.geo.scanner) finds every gazetteer name with its clitics; each hit is
+One pass of marsad.geo.scanner finds every gazetteer name with its clitics; each hit is
 then judged by what stands around it. Countries, governorates, districts and towns above BIG_POP are
 accepted unless the name is a common word (stop list); a small place needs a cue before it (بلدة، قرية،
 ريف، قرب، في ...), a list it belongs to, or its governorate/district named elsewhere in the text.

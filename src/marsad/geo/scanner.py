@@ -1,5 +1,6 @@
-"""The text scanner behind find_places: every gazetteer key in one Aho-Corasick automaton, with what
-find_places needs to know about each key worked out once (flags in the automaton value, row facts cached).
+"""The text scanner behind find_places: every gazetteer key looked up word by word (what may start in a
+word is cached per word), with what find_places needs to know about each key worked out once (flags in the
+key's value, row facts cached).
 
 In: a Gazetteer. Out: `scanner(gaz)` → Scanner with `scan(ntext, spaced)` (the names in a normalised
 text, clitic rules of marsad.text.lexicon, longest match wins) and `facts(key, no_country)` (KeyFacts).
@@ -24,15 +25,13 @@ from marsad.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
 MAX_PROCLITIC = max(len(p) for p in PROCLITICS)
-# Every proclitic chain ends with one of these letters: any other letter before a match is inside a word.
-_PROCLITIC_ENDS = frozenset(p[-1] for p in PROCLITICS if p)
 _ARTICLE_PROCLITICS = frozenset(p for p in PROCLITICS if p.endswith(ARTICLE))
 _PROCLITIC_STARTS = frozenset(p[0] for p in PROCLITICS if p)
 _PROCLITIC_HEADS = frozenset(p[:n] for p in PROCLITICS for n in range(1, len(p)))  # how chains begin
 WORD_CACHE = 100_000  # words whose scan info a Scanner keeps (per generation)
 _ARTICLE_LEN = len(ARTICLE)
 
-# Key flags (the third item of an automaton value).
+# Key flags (the third item of a key's value).
 DEAD = 1  # never a place (cue words, country adjectives): only kept so that it still blocks shorter names
 STOP = 2  # a stop word (hand-picked, corpus-derived or adjective): needs a type word or a list
 MANUAL = 4  # a hand-picked stop word: needs a singular type word
@@ -148,6 +147,8 @@ class Scanner:
         text costs one split and one dict probe per word in C, and Python only runs for the few words that
         start a name (a 58k-key automaton walked every character through cache misses)."""
         words = spaced.split(" ")
+        if words[-1]:  # no final space: the loop below looks one word ahead
+            words.append("")
         infos = list(map(self._words.get, words))
         if None in infos:
             infos = [self._word(w) if x is None else x for w, x in zip(words, infos, strict=True)]
