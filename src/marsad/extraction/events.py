@@ -134,7 +134,7 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
         if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
-                or any(qs < t.start and t.end <= qe for qs, qe in quoted)):
+                or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers)):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
@@ -174,6 +174,15 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
 
 MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 VERBAL = {"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN", "COOPERATE", "CONCEDE", "AID"}
+
+
+REQUESTABLE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT"}
+
+
+def _requested(t: Found, triggers: list[Found]) -> bool:
+    """"دعت السعودية الطرفين إلى وقف إطلاق النار والحوار": what a call asks for has not happened."""
+    return ("noun" in t.value.flags and t.value.plover in REQUESTABLE
+            and any(r.value.plover == "REQUEST" and "verb" in r.value.flags and r.end <= t.start for r in triggers))
 
 
 def _habitual(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
