@@ -134,7 +134,7 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
         if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
-                or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers)):
+                or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers, mentions)):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
@@ -179,10 +179,17 @@ VERBAL = {"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN", "COOPER
 REQUESTABLE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT"}
 
 
-def _requested(t: Found, triggers: list[Found]) -> bool:
-    """"دعت السعودية الطرفين إلى وقف إطلاق النار والحوار": what a call asks for has not happened."""
-    return ("noun" in t.value.flags and t.value.plover in REQUESTABLE
-            and any(r.value.plover == "REQUEST" and "verb" in r.value.flags and r.end <= t.start for r in triggers))
+def _requested(t: Found, triggers: list[Found], mentions: Mentions) -> bool:
+    """"دعت السعودية الطرفين إلى وقف إطلاق النار والحوار": what a call asks for, in the same clause
+    a few words on, has not happened."""
+    if "verb" in t.value.flags or t.value.plover not in REQUESTABLE:
+        return False
+    return any(r.value.plover == "REQUEST" and "verb" in r.value.flags and r.end <= t.start
+               and mentions.distance(r, t) <= 8 and not CLAUSE_BREAK.search(mentions.text, r.end, t.start)
+               for r in triggers)
+
+
+CLAUSE_BREAK = re.compile(r"[،,؛;.]")
 
 
 def _habitual(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
