@@ -175,6 +175,8 @@ def _own_forces_agent(scene: Scene) -> Found | None:
     if a is None or a.source is None or scene.trigger.start < a.source.end:
         return None
     text, t = scene.mentions.text, scene.trigger
+    if REPEL.search(text, max(scene.sentence[0], t.start - 60), t.start):
+        return None  # "قواته صدت هجوما ...": the attack is the other side's
     between = text[max(scene.clause[0], a.source.end):t.start]
     if OWN_ANYWHERE.search(between) or "verb" in t.value.flags and OWN_AFTER.match(text, t.end):
         return a.source
@@ -256,9 +258,9 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
     if roles.actor1 is None and agents:
         roles.actor1 = agents[0]
     if roles.actor1 is None:
-        roles.actor1 = _own_forces_agent(scene)
-    if roles.actor1 is None:
         roles.actor1 = _genitive_agent(scene, free)
+    if roles.actor1 is None:
+        roles.actor1 = _own_forces_agent(scene)
     if roles.actor1 is None and plover == "ASSAULT" and scene.trigger.value.mode == "firearms":
         # "قتل 12 عنصرا من قوات النظام و7 من مقاتلي جيش الإسلام في اشتباكات": both sides are parties
         sides = [c for c in candidates if scene.type_of(c) not in VICTIM_TYPES]
