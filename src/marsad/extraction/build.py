@@ -78,11 +78,25 @@ def _places_clash(x: Draft, y: Draft) -> bool:
     return bool(px and py and not px & py)
 
 
+# Ways of attacking that one incident may be told with ("غارات" and "قصف" for one raid); across families
+# two drafts tell two incidents (a roadside bomb and a gun battle of the same day).
+MODE_FAMILIES = {"aerial": "remote", "shelling": "remote", "chemical": "remote",
+                 "explosive": "bomb", "suicide": "bomb", "grenade": "bomb",
+                 "firearms": "fight", "melee": "fight", "territory": "fight"}
+
+
+def _modes_clash(x: Draft, y: Draft) -> bool:
+    """Both drafts say how the attack was made, in different families of means."""
+    fx = MODE_FAMILIES.get(x.trigger.value.mode or "")
+    fy = MODE_FAMILIES.get(y.trigger.value.mode or "")
+    return fx is not None and fy is not None and fx != fy
+
+
 def _compatible(x: Draft, y: Draft) -> bool:
     """Two drafts of one article telling the same incident."""
     if x.trigger.value.plover != y.trigger.value.plover or y.another:
         return False
-    if _places_clash(x, y):
+    if _places_clash(x, y) or _modes_clash(x, y):
         return False
     # the same place, or the same head count ("اعتقال 40 فلسطينيا" twice), ties two tellings
     same_place = bool(_place_rows(x) & _place_rows(y)) or bool(x.counts & y.counts)

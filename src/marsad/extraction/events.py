@@ -14,19 +14,47 @@ from marsad.extraction.attribution import Attribution, governing
 from marsad.extraction.figures import NO_FIGURES, Figures, read_figures
 from marsad.extraction.mentions import Found, Mentions
 from marsad.extraction.roles import Roles, Scene, assign_roles
+from marsad.extraction.where import event_places
 
 MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "territory", "firearms",
              "civilians", "abduction", "sexual", "melee", "mob")
 # "منذ 26 مارس", "منذ اندلاع الحرب": an ongoing campaign or a running total, not one incident
 SINCE = re.compile(r"(?:^|\s)منذ\s+(?!صباح|فجر|مساء|ليل|ظهر|عصر|ساعات|الساعات|ساعة|يوم\s|يومين|أيام|قليل|أمس|الأمس|"
                    r"امس|البارحة|اليوم)")
-_ORIGIN = re.compile(r"(?:من|قادمة من|قادمين من|قادما من)\s*$")
 
 
-def _since(text: str) -> bool:
-    """SINCE in text; the word itself is looked for first (the pattern opens with an alternation, so
-    the regex engine would try it at every position)."""
-    return "منذ" in text and SINCE.search(text) is not None
+# "أعنف مواجهات منذ انتهاء الحرب الأهلية", "الأول من نوعه منذ 2015": a comparison, not a period
+SUPERLATIVE = re.compile(r"(?:^|\s)(?:ال)?[أا](?:كبر|عنف|سوأ|سوا|شد|خطر|صعب|فدح|وسع|ضخم|برز|دمى)|"
+                         r"(?:^|\s)(?:ال)?[أا]كثر(?!\s+من)|(?:^|\s)(?:ال)?(?:أول|اول|أولى|اولى)(?:\s|$)|غير مسبوق")
+RECENT_DAYS = 10  # a period that began this recently ("منذ الخميس", "منذ اندلاع القتال في العاشر من مايو") is news
+
+
+def _since(mentions: Mentions, start: int, end: int) -> bool:
+    """Whether text[start:end] tells a period: "منذ" with no comparison before it and a start that is not
+    a recent day. The word itself is looked for first (the pattern opens with an alternation, so the
+    regex engine would try it at every position)."""
+    text = mentions.text
+    if "منذ" not in text[start:end]:
+        return False
+    for m in SINCE.finditer(text, start, end):
+        before = " ".join(text[max(start, m.start() - 60):m.start()].split()[-5:])
+        if SUPERLATIVE.search(before):
+            continue
+        if _recent_start(mentions, m.end(), min(end, m.end() + 80)):
+            continue
+        return True
+    return False
+
+
+def _recent_start(mentions: Mentions, start: int, end: int) -> bool:
+    """A day within RECENT_DAYS of publication stands in text[start:end] (what follows "منذ")."""
+    published = mentions.published
+    for d in mentions.within("date", start, end):
+        day = d.value.start_date
+        if d.value.precision == "day" and day is not None and published is not None \
+                and 0 <= (published - day).days <= RECENT_DAYS:
+            return True
+    return False
 
 
 # "عدد قتلى الاشتباكات", "حصيلة الغارات", "هذه الهجمات": a trigger that counts or points back at an
@@ -106,7 +134,7 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
         if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
-                or any(qs < t.start and t.end <= qe for qs, qe in quoted)):
+                or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers, mentions)):
             continue
         by_type.setdefault(t.value.plover, []).append(t)
     chosen = []
@@ -148,6 +176,22 @@ MATERIAL = {"ASSAULT", "PROTEST", "COERCE", "MOBILIZE"}
 VERBAL = {"REQUEST", "REJECT", "SUPPORT", "ACCUSE", "AGREE", "THREATEN", "COOPERATE", "CONCEDE", "AID"}
 
 
+REQUESTABLE = {"AGREE", "CONSULT", "COOPERATE", "SUPPORT", "AID", "CONCEDE", "RETREAT"}
+
+
+def _requested(t: Found, triggers: list[Found], mentions: Mentions) -> bool:
+    """"دعت السعودية الطرفين إلى وقف إطلاق النار والحوار": what a call asks for, in the same clause
+    a few words on, has not happened."""
+    if "verb" in t.value.flags or t.value.plover not in REQUESTABLE:
+        return False
+    return any(r.value.plover == "REQUEST" and "verb" in r.value.flags and r.end <= t.start
+               and mentions.distance(r, t) <= 8 and not CLAUSE_BREAK.search(mentions.text, r.end, t.start)
+               for r in triggers)
+
+
+CLAUSE_BREAK = re.compile(r"[،,؛;.]")
+
+
 def _habitual(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
     """"ويقصف النظام بانتظام ...": an imperfect verb with no day in its sentence tells a habit."""
     text = mentions.text
@@ -184,30 +228,11 @@ def _modality(mentions: Mentions, trigger: Found, clause: tuple[int, int], attri
     return "asserted"
 
 
-def _places(mentions: Mentions, trigger: Found, clause: tuple[int, int], sentence: tuple[int, int],
-            excluded: list[tuple[int, int]]) -> list[Found]:
-    def usable(p: Found) -> bool:
-        if any(p.start < e and s < p.end for s, e in excluded):
-            return False
-        return p.value.result.match is not None
-
-    inside = [p for p in mentions.within("place", *clause) if usable(p)]
-    pool = inside or [p for p in mentions.within("place", *sentence) if usable(p)]
-    if not pool:
-        return []
-    # places of origin ("من العراق") give way to the others
-    text = mentions.text
-    not_origin = [p for p in pool if not _ORIGIN.search(text[max(0, p.start - 14):p.start])]
-    pool = not_origin or pool
-    best = min(p.value.result.precision or 4 for p in pool)
-    return [p for p in pool if (p.value.result.precision or 4) == best]
-
-
 def _running_total(trigger: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
     """"قتل أكثر من ألف شخص خلال شهر تموز", "منذ مطلع العام": a toll over a period, not an incident."""
     if "result" not in trigger.value.flags:
         return False
-    if _since(mentions.text[sentence[0]:sentence[1]]):
+    if _since(mentions, *sentence):
         return True
     return any(d.value.precision in ("month", "year") for d in mentions.within("date", *sentence))
 
@@ -277,7 +302,7 @@ def draft_events(
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
         attribution = governing(claims, trigger.start)
         clause = _clause_of(clauses, trigger.start, sentence)
-        if _since(mentions.text[clause[0]:clause[1]]) or _running_total(trigger, mentions, sentence):
+        if _since(mentions, *clause) or _running_total(trigger, mentions, sentence):
             continue
         if trigger.value.plover == "ASSAULT":
             if sentence_figures is None:
@@ -294,7 +319,7 @@ def draft_events(
             clause=clause,
             roles=roles,
             figures=figures,
-            places=_places(mentions, trigger, clause, sentence, excluded),
+            places=event_places(mentions, clause, sentence, excluded),
             date=_date(mentions, clause, sentence, attribution),
             attribution=attribution,
             modality=_modality(mentions, trigger, clause, attribution),

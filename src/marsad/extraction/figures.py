@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from marsad.extraction.mentions import AND_GAP, Found, Mentions
 from marsad.model import Figure, Span
+from marsad.text.normalize import normalize_text
 
 WINDOW = 6  # words between a number and its casualty word
 SUBSET = re.compile(r"(?:^|\s)(?:و?من\s*بينهم|و?بينهم|و?منهم|و?بينهن|و?منهن)\s*$")
@@ -83,6 +84,56 @@ def _one_or_two(mentions: Mentions, term: Found, end: int) -> tuple[int, Found] 
     return None
 
 
+LIST_JOIN = re.compile(r"\s*(?:،\s*)?و\s*|\s*،\s*")
+# Person nouns beyond SINGULAR's, for lists: their dual in ان is two people ("ومجندان")
+PERSON_STEMS = frozenset({"مجند", "متطوع", "مريض", "ممرض", "طبيب", "معلم", "مدرس", "موظف", "حارس", "مقاتل",
+                          "عسكري", "ناشط", "سائق", "صياد", "راع", "لاجئ", "نازح", "اسير", "معتقل"})
+NEXT_WORD = re.compile(r"\s*([^\s.،,]+)")
+
+
+def _person_count(word: str) -> int | None:
+    """1 for one person ("ضابط", "مجند"), 2 for two ("جنديين", "مجندان"), else None."""
+    from marsad.text.numbers import dual_count
+
+    w = normalize_text(word)
+    bare = w[2:] if w.startswith("ال") else w
+    if dual_count(w) == 2 or (bare.endswith("ان") and bare[:-2] in PERSON_STEMS):
+        return 2
+    if SINGULAR.fullmatch(word + " ") or bare in PERSON_STEMS or bare.rstrip("ا") in PERSON_STEMS:
+        return 1
+    return None
+
+
+def _people_listed(mentions: Mentions, term: Found, end: int) -> tuple[int, int] | None:
+    """"مقتل سيدة وثلاث فتيات" (4), "قتل ضابط ومجندان" (3): the people a killed word lists after it,
+    each a number with its noun, a dual or one person. (total, end of the list), or None when the list
+    holds no singular or dual (plain numbers are read by read_figures)."""
+    text = mentions.text
+    numbers = {n.start: n for n in mentions.within("number", term.end, end)}
+    pos, total, items, worded = term.end, 0, 0, False
+    while pos < end:
+        at = pos
+        if items:
+            join = LIST_JOIN.match(text, pos, end)
+            if join is None or join.end() == pos:
+                break
+            at = join.end()
+        number = numbers.get(at) or numbers.get(at - 1) or numbers.get(at + 1)
+        if number is not None and number.value.kind == "count" and not number.value.vague:
+            noun = NEXT_WORD.match(text, number.end, end)  # the counted noun ("فتيات")
+            if noun is None:
+                break
+            total, pos = total + number.value.value, noun.end()
+        else:
+            word = NEXT_WORD.match(text, at, end)
+            count = _person_count(word.group(1).removeprefix("و") if items else word.group(1)) if word else None
+            if count is None:
+                break
+            total, worded, pos = total + count, True, word.end()
+        items += 1
+    return (total, pos) if worded and items > 1 else None
+
+
 def _group_of(noun: Found | None) -> str:
     if noun is None:
         return "unknown"
@@ -115,6 +166,16 @@ def read_figures(mentions: Mentions, start: int, end: int) -> Figures:
         nearest = _nearest(mentions, number, terms)
         if nearest is not None:
             assigned[nearest.value.kind].append((number, noun))
+    for term in terms:  # "مقتل سيدة وثلاث فتيات": a list of people counts them all
+        if term.value.kind == "killed" and (listed := _people_listed(mentions, term, end)):
+            value, list_end = listed
+            first = assigned["killed"][0][0] if assigned["killed"] else None
+            if value > 1 and (first is None or term.end <= first.start < list_end):
+                span = Span(term.end, list_end, text[term.end:list_end])
+                # the listed people are the victims: the numbers inside the list are read with them
+                return Figures(Figure(value, None, "exact", "unknown", None, span), _figure(
+                    mentions, assigned["injured"], children.get("injured")), ())
+            break
     if not assigned["killed"]:
         for term in terms:
             if term.value.kind == "killed" and (single := _one_or_two(mentions, term, end)):

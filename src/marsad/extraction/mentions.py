@@ -47,6 +47,7 @@ class Mentions:
     words: list[int] = field(default_factory=list)  # raw start of every word
     by_kind: dict[str, list[Found]] = field(default_factory=dict)
     starts: dict[str, list[int]] = field(default_factory=dict)  # start offsets per kind, for bisect
+    published: date | None = None  # the publication date the dates were resolved against
 
     def word_at(self, pos: int) -> int:
         """Index of the word at or before raw offset pos."""
@@ -209,4 +210,4 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
     for items in found.values():
         items.sort(key=BY_POSITION)
-    return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found)
+    return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found, published=published)

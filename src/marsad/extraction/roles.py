@@ -162,6 +162,27 @@ def _source_agent(scene: Scene) -> Found | None:
     return None
 
 
+# "قواته", "مقاتليه", "طائراتها": a party's own forces, named by a pronoun
+OWN_FORCES = r"و?(?:قوات|مقاتلي|مقاتلو|عناصر|جنود|طائرات|مقاتلات|وحدات|طيران|مسيرات|سفن)(?:ه|ها|هم|نا)"
+OWN_ANYWHERE = re.compile(rf"(?:^|\s){OWN_FORCES}(?:\s|$)")
+OWN_AFTER = re.compile(rf"\s*{OWN_FORCES}(?:\s|$)")
+
+
+def _own_forces_agent(scene: Scene) -> Found | None:
+    """"قال الجيش الأمريكي إن قواته قتلت ...", "أعلن حزب الله أن مقاتليه قصفوا ...": the forces a source
+    calls its own, subject of the event word, are the source."""
+    a = scene.attribution
+    if a is None or a.source is None or scene.trigger.start < a.source.end:
+        return None
+    text, t = scene.mentions.text, scene.trigger
+    if REPEL.search(text, max(scene.sentence[0], t.start - 60), t.start):
+        return None  # "قواته صدت هجوما ...": the attack is the other side's
+    between = text[max(scene.clause[0], a.source.end):t.start]
+    if OWN_ANYWHERE.search(between) or "verb" in t.value.flags and OWN_AFTER.match(text, t.end):
+        return a.source
+    return None
+
+
 def _genitive_agent(scene: Scene, free: list[Found]) -> Found | None:
     """"هجوما للقوات الحكومية", "قصف قوات النظام": the name right after an attack noun."""
     t = scene.trigger
@@ -238,6 +259,8 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
         roles.actor1 = agents[0]
     if roles.actor1 is None:
         roles.actor1 = _genitive_agent(scene, free)
+    if roles.actor1 is None:
+        roles.actor1 = _own_forces_agent(scene)
     if roles.actor1 is None and plover == "ASSAULT" and scene.trigger.value.mode == "firearms":
         # "قتل 12 عنصرا من قوات النظام و7 من مقاتلي جيش الإسلام في اشتباكات": both sides are parties
         sides = [c for c in candidates if scene.type_of(c) not in VICTIM_TYPES]

@@ -122,6 +122,11 @@ def _context_sets(context: Sequence[str], gaz: Gazetteer) -> tuple[set[str], set
     return names, countries
 
 
+# Countries whose places one story names as its own: an Israeli operation in Nablus is told in a story
+# whose country may come out as either.
+SAME_STORY = {"IL": ("PS",), "PS": ("IL",)}
+
+
 def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: set[str], ctx_countries: set[str],
          kinds: tuple[str, ...] = ()) -> list[tuple[float, int]]:
     """(score, row) best first: country of the article, admin names nearby, announced kind, size."""
@@ -130,7 +135,7 @@ def rank(rows: Sequence[int], gaz: Gazetteer, country: str | None, ctx_names: se
         kind, cc = gaz.kind[row], gaz.country[row]
         s = KIND_PRIOR.get(kind, 0.0) + 0.45 * math.log10(gaz.population[row] + 1) + SEAT_BONUS[gaz.seat[row]]
         if country:
-            if cc == country:
+            if cc == country or cc in SAME_STORY.get(country, ()):
                 s += 2.0
             elif kind != "country":
                 s -= 1.0

@@ -1,0 +1,72 @@
+"""Which place, which incident, which period: sentence frames, landmarks, means of attack, "منذ" and
+listed victims, on short reports written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _events(result, plover):
+    return [e for e in result.events if e.plover.type == plover]
+
+
+def test_where_a_fronted_place_frames_the_sentence(extract):
+    text = ("وفي بلدة بيت أمر شمال الخليل، أصيب ثلاثة شبان برصاص قوات الاحتلال خلال مواجهات "
+            "اندلعت احتجاجا على اقتحام مدينة نابلس.")
+    events = extract(text, published="2022-11-02").events
+    assert events and all([loc.name for loc in e.locations] == ["Bayt Ūmmar"] for e in events)
+
+
+def test_where_a_landmark_after_a_direction_word_is_no_second_place(extract):
+    text = "انفجرت سيارة مفخخة في سوق بلدة المقدادية شمال شرقي بعقوبة صباح اليوم ما أدى إلى مقتل سبعة أشخاص."
+    e = _events(extract(text, published="2008-03-04"), "ASSAULT")[0]
+    assert [loc.name for loc in e.locations] == ["Miqdadiyah"]
+
+
+def test_where_a_bomb_and_a_gun_battle_of_one_day_are_two_incidents(extract):
+    text = ("قتل ثلاثة جنود في اشتباكات مع مسلحين في مدينة الرمادي صباح الأحد. "
+            "وقال مصدر أمني إن عبوة ناسفة انفجرت في الرمادي صباح الأحد لدى مرور دورية للشرطة "
+            "ما أدى إلى مقتل شرطيين.")
+    modes = sorted(e.plover.mode for e in _events(extract(text, published="2014-01-13"), "ASSAULT"))
+    assert modes == ["explosive", "firearms"]
+
+
+def test_when_a_comparison_with_since_is_no_period(extract):
+    text = "خرج آلاف المتظاهرين يوم الجمعة في مدينة درعا في أكبر مظاهرة منذ اندلاع الاحتجاجات."
+    assert _events(extract(text, published="2011-04-09"), "PROTEST")
+
+
+def test_when_a_toll_since_a_recent_day_is_news_and_since_a_war_is_not(extract):
+    fresh = "قالت وزارة الصحة إن خمسة عشر شخصا قتلوا في مدينة الفاشر منذ اندلاع القتال يوم الخميس."
+    e = _events(extract(fresh, published="2024-05-11"), "ASSAULT")[0]
+    assert e.fatalities is not None and e.fatalities.min == 15
+    old = "قالت منظمات حقوقية إن أكثر من ألفي مدني قتلوا في مدينة الفاشر منذ اندلاع الحرب."
+    assert _events(extract(old, published="2024-05-11"), "ASSAULT") == []
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("قتل ضابط ومجندان في هجوم على حاجز للجيش في العريش اليوم.", 3),
+    ("أسفر القصف عن مقتل سيدة وثلاث فتيات من عائلة واحدة في مدينة تعز.", 4),
+    ("قتل ثلاثة جنود في هجوم على حاجز للجيش في العريش اليوم.", 3),
+])
+def test_when_listed_victims_add_up(extract, text, killed):
+    e = _events(extract(text, published="2017-02-02"), "ASSAULT")[0]
+    assert e.fatalities is not None and e.fatalities.min == killed
+
+
+def test_rules_what_a_call_asks_for_is_no_event(extract):
+    text = "دعت الأمم المتحدة الطرفين إلى وقف إطلاق النار والحوار في مدينة الحديدة."
+    types = sorted(e.plover.type for e in extract(text, published="2018-06-20").events)
+    assert types == ["REQUEST"]
+
+
+def test_rules_a_source_s_own_forces_make_it_actor1(extract):
+    text = "قال الجيش الإسرائيلي إن قواته قتلت خمسة مسلحين من حركة الجهاد الإسلامي في اشتباك قرب بلدة طمون."
+    e = _events(extract(text, published="2024-01-08"), "ASSAULT")[0]
+    assert e.actor1 is not None and e.actor1.id == "ISR-MIL"
+
+
+def test_rules_clashes_of_youths_with_forces_are_a_riot(extract):
+    text = "اندلعت مواجهات بين الشبان وقوات الاحتلال عند مدخل بلدة سلواد مساء اليوم."
+    e = extract(text, published="2015-10-09").events[0]
+    assert (e.plover.type, e.plover.mode) == ("PROTEST", "riot")
