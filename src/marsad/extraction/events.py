@@ -14,7 +14,7 @@ from marsad.extraction.attribution import Attribution, governing
 from marsad.extraction.figures import NO_FIGURES, Figures, read_figures
 from marsad.extraction.mentions import Found, Mentions
 from marsad.extraction.roles import Roles, Scene, assign_roles
-from marsad.extraction.where import event_places
+from marsad.extraction.where import event_places, frame_places
 
 MODE_RANK = ("suicide", "explosive", "aerial", "chemical", "shelling", "grenade", "territory", "firearms",
              "civilians", "abduction", "sexual", "melee", "mob")
@@ -297,6 +297,7 @@ def draft_events(
     sentence_figures = None
     numbers = tuple(mentions.within("number", *sentence))
     casualties = tuple(mentions.within("casualty", *sentence))
+    frame = frame_places(mentions, sentence)
     counts = frozenset(n.value.value for n in numbers
                        if n.value.kind == "count" and not n.value.vague and n.value.value >= 2)
     for trigger in _pick_triggers(triggers, mentions, sentence, candidates):
@@ -319,7 +320,7 @@ def draft_events(
             clause=clause,
             roles=roles,
             figures=figures,
-            places=event_places(mentions, clause, sentence, excluded),
+            places=event_places(mentions, clause, sentence, excluded, frame),
             date=_date(mentions, clause, sentence, attribution),
             attribution=attribution,
             modality=_modality(mentions, trigger, clause, attribution),
