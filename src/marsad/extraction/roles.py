@@ -235,7 +235,7 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
     agents, targets, assocs, free, between = [], [], [], [], []
     for c in candidates:
         cue = _cue_text(scene, c)
-        if BETWEEN.search(cue) and plover == "ASSAULT":
+        if plover == "ASSAULT" and BETWEEN.search(cue):
             between.append(c)
         elif _is_victim(scene, c):
             targets.append(c)
@@ -243,7 +243,7 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             agents.append(c)
         elif ASSOC_CUE.search(cue):
             assocs.append(c)
-        elif TARGET_CUE.search(cue) and plover in TARGETED_TYPES or plover in PAIRWISE and OBJECT_CUE.search(cue):
+        elif plover in TARGETED_TYPES and TARGET_CUE.search(cue) or plover in PAIRWISE and OBJECT_CUE.search(cue):
             targets.append(c)
         else:
             free.append(c)

@@ -296,6 +296,11 @@ def _resolve(name: str, m: re.Match[str], p: date | None) -> _Res:
 
 
 @cache
+def _pattern_table() -> dict[str, re.Pattern[str]]:
+    return dict(_patterns())
+
+
+@cache
 def _anchors() -> ahocorasick.Automaton:
     """Words every date expression contains -> the patterns to try around them.
 
@@ -319,7 +324,9 @@ def _anchors() -> ahocorasick.Automaton:
             names.setdefault(form, set()).add("absolute")
     auto = ahocorasick.Automaton()
     for key, pats in names.items():
-        auto.add_word(key, (len(key), tuple(sorted(pats))))
+        # per anchor: its length, the furthest reach back, and (pattern, reach) of each name, in name order
+        tries = tuple(("absolute" if n == "absolute_wd" else n, _REACH[n]) for n in sorted(pats))
+        auto.add_word(key, (len(key), max(reach for _, reach in tries), tries))
     auto.make_automaton()
     return auto
 
@@ -359,17 +366,16 @@ def _word_starts_before(t: str, pos: int, count: int) -> list[int]:
 
 def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str], str]]:
     """Matches of the patterns tried only at word starts near an anchor word (one Aho-Corasick pass)."""
-    pats = dict(_patterns())
+    pats = _pattern_table()
     tried: set[tuple[str, int]] = set()
     found = []
-    for last, (length, names) in _anchors().iter(t, ns, ne):
+    for last, (length, reach, tries) in _anchors().iter(t, ns, ne):
         if last + 1 < len(t) and t[last + 1].isalnum() and length <= 3:
             continue  # a short anchor inside a longer word (عام in عامل)
-        starts = _word_starts_before(t, last + 1 - length, max(_REACH[n] for n in names))
-        for anchor_name in names:
-            name = "absolute" if anchor_name == "absolute_wd" else anchor_name
+        starts = _word_starts_before(t, last + 1 - length, reach)
+        for name, name_reach in tries:
             rx = pats[name]
-            for st in starts[: _REACH[anchor_name] + 1]:
+            for st in starts[: name_reach + 1]:
                 if st < ns or (name, st) in tried:
                     continue
                 tried.add((name, st))
