@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import articles  # noqa: E402
 
-# In a fresh process: the gazetteer file and the scanner (automaton, stop lists) that find_places needs.
+# In a fresh process: the gazetteer file and the scanner (key tables, stop lists) that find_places needs.
 LOAD = ("import time; t=time.perf_counter(); from marsad.geo import load_gazetteer; "
         "from marsad.geo.scanner import scanner; g=load_gazetteer(); t1=time.perf_counter(); scanner(g); "
         "t2=time.perf_counter(); print(t1-t, t2-t1)")

@@ -108,7 +108,7 @@ def test_scanner_matches_reference_on_word_salad(reference, text):
 def test_scanner_flags_and_facts():
     gaz = load_gazetteer()
     scan = scanner(gaz)
-    flags = {key: scan.automaton.get(key + " ")[2] for key in ("مدينه", "سوري", "سلام", "مالي", "حلب", "جيش")}
+    flags = {key: scan.values[key][2] for key in ("مدينه", "سوري", "سلام", "مالي", "حلب", "جيش")}
     assert flags["مدينه"] & DEAD and flags["سوري"] & DEAD  # type word, country adjective
     assert flags["سلام"] & STOP and flags["سلام"] & MANUAL
     assert flags["مالي"] & BARE_COUNTRY and flags["مالي"] & WORDLIKE
@@ -118,3 +118,17 @@ def test_scanner_flags_and_facts():
     assert scan.facts("مالي").country_cc == {"ML"}
     assert not scan.facts("مالي", no_country=True).country_cc
     assert scan.facts("رقه").needs_article and not scan.facts("حلب").needs_article
+
+
+def test_scanner_organisation_check_agrees_with_the_full_scan():
+    """find_places asks one span at a time whether it lies in an organisation name (قوات سوريا الديمقراطية);
+    the answer equals that of inert_spans, which scans the whole text for those names."""
+    from marsad.geo.find import _in_inert, inert_spans
+
+    text = normalize_text("قالت قوات سوريا الديمقراطية إن طائرات تركية قصفت مواقعها قرب سوريا، وفي دير الزور "
+                          "اشتبكت قوات سوريا مع مسلحين بينما أعلنت الجبهة الشعبية لتحرير فلسطين موقفها من سوريا")
+    spans = inert_spans(text)
+    assert spans  # the text holds such names
+    for m in re.finditer(r"\S+(?: \S+)?", text):
+        inside = any(s <= m.start() and m.end() <= e for s, e in spans)
+        assert _in_inert(text, m.start(), m.end()) == inside, m.group()

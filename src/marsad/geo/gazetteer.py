@@ -2,7 +2,7 @@
 
 In: the file written by `marsad kb build-gazetteer` (default: marsad/kb/data/gazetteer.bin).
 Out: a `Gazetteer` with `rows(key)` (Arabic lookup key → row numbers), `rows_en(name)`, `place(row)`.
-Texts are scanned for its names by marsad.geo.scanner (one automaton per gazetteer, built on first use).
+Texts are scanned for its names by marsad.geo.scanner (word by word, tables built on first use).
 """
 
 from __future__ import annotations

@@ -131,11 +131,6 @@ class Scanner:
         self._facts: dict[tuple[str, bool], KeyFacts] = {}
         self.resolved: dict[tuple, object] = {}  # find._resolve's cache (GeoResult by key and context)
 
-    @property
-    def automaton(self) -> _PaddedKeys:
-        """The key values looked up as the former automaton stored them (key + " "), for tools and tests."""
-        return _PaddedKeys(self.values)
-
     def scan(self, text: str, spaced: str) -> list[tuple[int, int, tuple[str, int, int], str, int]]:
         """Names in a normalised text, in text order, no overlaps (the longest wins, then the earliest):
         (match start, end, (key, length, flags), proclitics, span start). `spaced` is `text` with every
@@ -297,16 +292,6 @@ def _longest_first(group: list) -> list:
             taken.append((c[0], c[1]))
     keep = set(taken)
     return sorted(c for c in group if (c[0], c[1]) in keep)
-
-
-class _PaddedKeys:
-    """key + " " → (key, length, flags), as the former automaton answered `get`."""
-
-    def __init__(self, values: dict[str, tuple[str, int, int]]) -> None:
-        self._values = values
-
-    def get(self, padded: str, default: object = None) -> object:
-        return self._values.get(padded[:-1], default) if padded.endswith(" ") else default
 
 
 _START = itemgetter(0)
