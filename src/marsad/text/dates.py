@@ -322,11 +322,17 @@ def _anchors() -> ahocorasick.Automaton:
             names.setdefault(form[2:], set()).update(("weekday", "absolute_wd"))
         else:
             names.setdefault(form, set()).add("absolute")
+    table = _pattern_table()
+    ids = {name: i for i, name in enumerate(table)}
     auto = ahocorasick.Automaton()
     for key, pats in names.items():
-        # per anchor: its length, the furthest reach back, and (pattern, reach) of each name, in name order
-        tries = tuple(("absolute" if n == "absolute_wd" else n, _REACH[n]) for n in sorted(pats))
-        auto.add_word(key, (len(key), max(reach for _, reach in tries), tries))
+        # per anchor: its length, the furthest reach back, and (name, id, pattern, reach) of each name,
+        # in name order; the id keys the (pattern, start) pairs already tried as one int
+        tries = []
+        for n in sorted(pats):
+            name = "absolute" if n == "absolute_wd" else n
+            tries.append((name, ids[name], table[name], _REACH[n]))
+        auto.add_word(key, (len(key), max(t[3] for t in tries), tuple(tries)))
     auto.make_automaton()
     return auto
 
@@ -349,13 +355,16 @@ def _word_starts_before(t: str, pos: int, count: int) -> list[int]:
     starts = [j]
     if count == 0:
         return starts
-    lo = max(0, j - 90)
+    lo = j - 90 if j > 90 else 0
     nl = t.rfind("\n", lo, j)
     if nl >= 0:
         lo = nl + 1
     k = j
     for piece in reversed(t[lo:j].split()[-count:]):
         k = t.rfind(piece, lo, k)
+        if piece[0].isalnum():
+            starts.append(k)  # the usual case
+            continue
         st, end = k, k + len(piece)
         while st < end and not t[st].isalnum():
             st += 1  # a word glued to punctuation: "(أمس"
@@ -366,24 +375,24 @@ def _word_starts_before(t: str, pos: int, count: int) -> list[int]:
 
 def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str], str]]:
     """Matches of the patterns tried only at word starts near an anchor word (one Aho-Corasick pass)."""
-    pats = _pattern_table()
-    tried: set[tuple[str, int]] = set()
+    n = len(t)
+    tried: set[int] = set()
     found = []
     for last, (length, reach, tries) in _anchors().iter(t, ns, ne):
-        if last + 1 < len(t) and t[last + 1].isalnum() and length <= 3:
+        if length <= 3 and last + 1 < n and t[last + 1].isalnum():
             continue  # a short anchor inside a longer word (عام in عامل)
         starts = _word_starts_before(t, last + 1 - length, reach)
-        for name, name_reach in tries:
-            rx = pats[name]
-            for st in starts[: name_reach + 1]:
-                if st < ns or (name, st) in tried:
+        for name, pid, rx, name_reach in tries:
+            for st in starts if name_reach >= reach else starts[: name_reach + 1]:
+                key = st * 16 + pid
+                if st < ns or key in tried:
                     continue
-                tried.add((name, st))
+                tried.add(key)
                 m = rx.match(t, st, ne)
-                if m and m.end() > m.start():
-                    found.append((m.start(), m.end(), m, name))
+                if m and m.end() > st:
+                    found.append((st, m.end(), m, name))
     if _ANY_DIGIT.search(t, ns, ne):
-        rx = pats["digits"]
+        rx = _pattern_table()["digits"]
         for d in _DIGIT_RUN.finditer(t, ns, ne):
             if d.end() - d.start() >= 6:
                 m = rx.match(t, d.start(), ne)
