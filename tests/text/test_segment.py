@@ -319,3 +319,15 @@ def test_segment_word_characters_match_the_regex_over_all_unicode():
     from marsad.text.segment import _WORD_CHAR, _WORD_EXTRA
 
     assert all(bool(_WORD_CHAR.match(c)) == (c.isalnum() or c in _WORD_EXTRA) for c in map(chr, range(0x110000)))
+
+
+@pytest.mark.parametrize("sentence", [
+    "قال المتحدث حيث وقع الانفجار", "وصلت القوات بينما انسحب المسلحون", "في حين نفت الوزارة ذلك",
+    "فيما قتل شخصان", "في الوقت الذي اعلن فيه الجيش", "بعد ان سيطرت القوات", "الا ان الهدنه صمدت",
+    "غير ان المصادر نفت", "ولكنه عاد", "كما اصيب ثلاثه", "وذلك بعد الهجوم", "قتل خمسه مدنيين في القصف",
+    "ان الوضع هادئ", "بعدان", "في", "", "لكن",
+])
+def test_segment_opener_hint_matches_any_hint(sentence: str) -> None:
+    from marsad.text.segment import _OPENER_HINTS, _has_opener_hint
+
+    assert _has_opener_hint(sentence) == any(h in sentence for h in _OPENER_HINTS)

@@ -33,8 +33,10 @@ _TRIM = " \t\r\n\u00a0\u2000\u2001\u2002\u2003\u2009\u200a\u200b\u200c\u200d\u20
 # Multi-letter abbreviations that take a dot (normalised). Single letters are always abbreviations.
 _ABBREV = frozenset({"mr", "mrs", "dr", "st", "no", "vs", "etc", "inc", "ltd", "co", "jr", "sr", "gen", "col",
                      "lt", "sgt", "prof", "كلم", "ق.م"})
+_LONG_WORD = max(map(len, _ABBREV)) + 1  # a word at least this long is neither one letter nor in _ABBREV
 _WORD_CHAR = re.compile(r"[\w\u0640]")
 _WORD_EXTRA = frozenset("_\u0640")  # the word characters of _WORD_CHAR that are not alphanumeric
+_ALNUM = re.compile(r"[^\W_]")  # re's \w is isalnum() or "_"
 _LONG_RUN = 400
 _MIN_PIECE = 150
 # Paragraph-opening connectives (normalised) before which an unpunctuated run may be cut.
@@ -68,7 +70,10 @@ def _dot_ends_sentence(text: str, i: int) -> bool:
     nxt = text[i + 1] if i + 1 < n else ""
     if prev.isdigit() and nxt.isdigit():
         return False  # 3.5, 2024.12.02, 1.200
-    word = _word_before(text, i)
+    tail = text[i - _LONG_WORD:i] if i >= _LONG_WORD else ""
+    # most dots follow a word longer than any abbreviation: then skip the walk back over its letters
+    long_word = tail.isalpha() and len(normalize_text(tail)) == _LONG_WORD
+    word = tail if long_word else _word_before(text, i)
     if len(word) == 1 and not word.isdigit():
         return False  # initials and one-letter abbreviations: د. م. أ.ف.ب U.S.
     if word in _ABBREV:
@@ -169,7 +174,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in _boundaries(text):
         a, b = _trim(text, a, b)
-        if a >= b or not any(ch.isalnum() for ch in text[a:b]):
+        if a >= b or _ALNUM.search(text, a, b) is None:
             continue
         if b - a > _LONG_RUN:
             out.extend(p for p in _split_long(text, a, b) if p[0] < p[1])
@@ -195,6 +200,16 @@ _OPENER_HINTS = ("حيث", "بينما", "في حين", "فيما", "في الو
                  "لكن")
 
 
+def _has_opener_hint(s: str) -> bool:
+    """Whether s holds one of _OPENER_HINTS: the `in` tests spelt out (any() over a generator costs
+    more than the tests; "في حين", "فيما" and "في الوقت الذي" share "في", tested once)."""
+    return (
+        "حيث" in s or "كما" in s or "لكن" in s or " ان" in s and ("بعد ان" in s or "الا ان" in s or "غير ان" in s)
+        or "بينما" in s or "وذلك" in s
+        or "في" in s and ("في حين" in s or "فيما" in s or "في الوقت الذي" in s)
+    )
+
+
 def clauses(text: str, start: int = 0, end: int | None = None, norm: Normalized | None = None
             ) -> list[tuple[int, int]]:
     """Clause spans of the sentence text[start:end] (raw offsets into `text`, trimmed).
@@ -216,7 +231,7 @@ def clauses(text: str, start: int = 0, end: int | None = None, norm: Normalized 
         # the sentence again would give, and its offset map already points into `text`
         ns = norm.norm_index(start)
         sentence = norm.text[ns:norm.norm_index(end)]
-        if any(hint in sentence for hint in _OPENER_HINTS):
+        if _has_opener_hint(sentence):
             for m in _OPENER.finditer(sentence):
                 cuts.append((norm.raw_index(ns + m.start()),) * 2)
     else:
