@@ -307,3 +307,47 @@ def test_dates_overnight_is_the_night_before_publication():
 
     found = find_dates("عبر نحو مئتي مقاتل الحدود خلال الليل", date(2021, 5, 9))
     assert [(d.text, d.start_date) for d in found] == [("خلال الليل", date(2021, 5, 8))]
+
+
+def _starts_reference(t: str, pos: int, count: int) -> list[int]:
+    """The split/rfind reading of word starts that _word_starts_before must reproduce."""
+    j = pos
+    while j > 0 and t[j - 1].isalnum():
+        j -= 1
+    starts = [j]
+    if count == 0:
+        return starts
+    lo = max(0, j - 90)
+    nl = t.rfind("\n", lo, j)
+    if nl >= 0:
+        lo = nl + 1
+    k = j
+    for piece in reversed(t[lo:j].split()[-count:]):
+        k = t.rfind(piece, lo, k)
+        st, end = k, k + len(piece)
+        while st < end and not t[st].isalnum():
+            st += 1
+        if st < end:
+            starts.append(st)
+    return starts
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \n\r\t.(،ab1_ـ\u064e\u00a0والخميس", max_size=130), st.data())
+def test_dates_word_starts_before_matches_split_reading(t: str, data) -> None:
+    from marsad.text.dates import _word_starts_before
+
+    pos = data.draw(st.integers(0, len(t)))
+    count = data.draw(st.integers(0, 5))
+    assert _word_starts_before(t, t[::-1], pos, count) == _starts_reference(t, pos, count)
+
+
+@pytest.mark.parametrize(("text", "pos", "count", "expected"), [
+    ("قتل امس", 4, 1, [4, 0]),
+    ("قال (امس", 5, 2, [5, 0]),  # "(" is a piece without a letter: counted, not kept
+    ("سطر\nوقع امس", 8, 3, [8, 4]),
+])
+def test_dates_word_starts_before_examples(text: str, pos: int, count: int, expected: list[int]) -> None:
+    from marsad.text.dates import _word_starts_before
+
+    assert _word_starts_before(text, text[::-1], pos, count) == expected

@@ -345,27 +345,37 @@ _REACH = {"yesterday": 1, "two_days": 2, "today": 2, "hours": 4, "days": 4, "mon
 _DIGIT_RUN = re.compile(r"[0-9][0-9./\-]*")
 
 
-def _word_starts_before(t: str, pos: int, count: int) -> list[int]:
-    """The start of the word containing pos and of up to `count` words before it (same line).
+# Up to `count` whitespace-separated pieces read backwards on the reversed text, never across a line break.
+_BACK = [re.compile("")] + [
+    re.compile(r"[^\S\n]*(\S+)" + r"(?:[^\S\n]+(\S+)" * (c - 1) + ")?" * (c - 1)) for c in range(1, 6)
+]
 
-    str.split and rfind do the walking: a character loop here was the hottest spot of find_dates."""
+
+def _word_starts_before(t: str, r: str, pos: int, count: int) -> list[int]:
+    """The start of the word containing pos and of up to `count` words before it (same line, at most
+    90 characters back); r is t reversed.
+
+    A word is a whitespace-separated piece, starting at its first letter or digit ("(أمس"); one regex
+    match on the reversed text finds the pieces (a character loop, then split/rfind, were slower)."""
     j = pos
     while j > 0 and t[j - 1].isalnum():
         j -= 1
     starts = [j]
     if count == 0:
         return starts
-    lo = j - 90 if j > 90 else 0
-    nl = t.rfind("\n", lo, j)
-    if nl >= 0:
-        lo = nl + 1
-    k = j
-    for piece in reversed(t[lo:j].split()[-count:]):
-        k = t.rfind(piece, lo, k)
-        if piece[0].isalnum():
-            starts.append(k)  # the usual case
+    n = len(t)
+    m = _BACK[count].match(r, n - j, n - j + 90 if j > 90 else n)
+    if m is None:
+        return starts
+    for g in range(1, count + 1):
+        a = m.end(g)
+        if a < 0:
+            break
+        st = n - a
+        if t[st].isalnum():
+            starts.append(st)  # the usual case
             continue
-        st, end = k, k + len(piece)
+        end = n - m.start(g)
         while st < end and not t[st].isalnum():
             st += 1  # a word glued to punctuation: "(أمس"
         if st < end:
@@ -378,10 +388,13 @@ def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str],
     n = len(t)
     tried: set[int] = set()
     found = []
+    r = None
     for last, (length, reach, tries) in _anchors().iter(t, ns, ne):
         if length <= 3 and last + 1 < n and t[last + 1].isalnum():
             continue  # a short anchor inside a longer word (عام in عامل)
-        starts = _word_starts_before(t, last + 1 - length, reach)
+        if r is None:
+            r = t[::-1]
+        starts = _word_starts_before(t, r, last + 1 - length, reach)
         for name, pid, rx, name_reach in tries:
             for st in starts if name_reach >= reach else starts[: name_reach + 1]:
                 key = st * 16 + pid
