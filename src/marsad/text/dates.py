@@ -331,7 +331,7 @@ def _anchors() -> ahocorasick.Automaton:
         tries = []
         for n in sorted(pats):
             name = "absolute" if n == "absolute_wd" else n
-            tries.append((name, ids[name], table[name], _REACH[n]))
+            tries.append((name, ids[name], table[name], _REACH[n], _NEEDS.get(name)))
         auto.add_word(key, (len(key), max(t[3] for t in tries), tuple(tries)))
     auto.make_automaton()
     return auto
@@ -342,6 +342,10 @@ def _anchors() -> ahocorasick.Automaton:
 # month name, four (الحادي والعشرين من شهر نوفمبر).
 _REACH = {"yesterday": 1, "two_days": 2, "today": 2, "hours": 4, "days": 4, "month_year": 4, "year": 0,
           "ago": 3, "weekday": 2, "absolute": 4, "absolute_wd": 1}
+# Words one of which a match of these patterns has near its start (after at most two clitic letters):
+# منذ/قبل open "ago"; اول is in all three forms of "two_days", 11 characters in at most (وبامس الاول).
+# Without one near the anchor, the tries at its word starts cannot match.
+_NEEDS = {"ago": ("منذ", "قبل"), "two_days": ("اول",)}
 _DIGIT_RUN = re.compile(r"[0-9][0-9./\-]*")
 
 
@@ -395,7 +399,15 @@ def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str],
         if r is None:
             r = t[::-1]
         starts = _word_starts_before(t, r, last + 1 - length, reach)
-        for name, pid, rx, name_reach in tries:
+        for name, pid, rx, name_reach, needs in tries:
+            if needs is not None:
+                # the pattern holds one of these words within 11 characters of where it starts
+                window = t[starts[-1]:starts[0] + 12]
+                for word in needs:
+                    if word in window:
+                        break
+                else:
+                    continue
             for st in starts if name_reach >= reach else starts[: name_reach + 1]:
                 key = st * 16 + pid
                 if st < ns or key in tried:
