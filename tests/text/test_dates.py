@@ -351,3 +351,8 @@ def test_dates_word_starts_before_examples(text: str, pos: int, count: int, expe
     from marsad.text.dates import _word_starts_before
 
     assert _word_starts_before(text, text[::-1], pos, count) == expected
+
+
+@pytest.mark.parametrize("text", ["بنيت المدينة قبل 5000 عام", "منذ 900000 يوم", "قبل 2000000 شهر"])
+def test_dates_ago_before_year_one_is_dropped(text: str) -> None:
+    assert find_dates(text, date(2024, 1, 1)) == []

@@ -283,15 +283,18 @@ def _resolve(name: str, m: re.Match[str], p: date | None) -> _Res:
             return None  # منذ أيام: vague
         else:
             n = 1
-        if unit == "d":
-            d0 = p - timedelta(days=n * mult)
-            return d0, d0, "day", kind
-        months_back = n * mult * (12 if unit == "y" else 1)
-        total = p.year * 12 + p.month - 1 - months_back
-        y, mo = divmod(total, 12)
-        if unit == "y":
-            return date(y, 1, 1), date(y, 12, 31), "year", kind
-        return (*_month_range(y, mo + 1), "month", kind)
+        try:
+            if unit == "d":
+                d0 = p - timedelta(days=n * mult)
+                return d0, d0, "day", kind
+            months_back = n * mult * (12 if unit == "y" else 1)
+            total = p.year * 12 + p.month - 1 - months_back
+            y, mo = divmod(total, 12)
+            if unit == "y":
+                return date(y, 1, 1), date(y, 12, 31), "year", kind
+            return (*_month_range(y, mo + 1), "month", kind)
+        except (ValueError, OverflowError):
+            return None  # "قبل 5000 عام": before year 1, not a date of the news
     return None  # pragma: no cover
 
 
