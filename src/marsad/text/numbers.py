@@ -84,12 +84,18 @@ _OTHER_CUES = ("الساعه", "رقم", "الرقم", "القرار", "قرار
                "الموديل", "النسخه")
 
 
-def _phrase_before(t: str, s: int, phrases: tuple[str, ...]) -> int:
+def _tail_before(t: str, s: int) -> str:
+    """The text read by _phrase_before for a number at s (one slice shared by its phrase lists)."""
+    return t[max(0, s - 32):s].rstrip()
+
+
+def _phrase_before(t: str, s: int, phrases: tuple[str, ...], tail: str | None = None) -> int:
     """Start of the phrase (longest first) that ends right before t[s] (spaces between), or -1.
 
-    The phrase must begin a word, possibly after one or two glued clitics (بنحو، وأكثر من)."""
+    The phrase must begin a word, possibly after one or two glued clitics (بنحو، وأكثر من).
+    `tail` is _tail_before(t, s) when the caller has it."""
     base = max(0, s - 32)
-    w = t[base:s].rstrip()
+    w = t[base:s].rstrip() if tail is None else tail
     if not w.endswith(phrases):
         return -1
     for p in phrases:
@@ -313,10 +319,11 @@ def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None)
         first, last = atoms[i], atoms[i + used - 1]
         s, e = first.s, last.e
         i += used
-        kind = _kind(t, s, e, value, first, used, after, month_before)
+        tail = _tail_before(t, s)
+        kind = _kind(t, s, e, value, first, used, after, month_before, tail)
         qualifier = "at_least" if vague else "exact"
         # بين X و Y
-        between = _phrase_before(t, s, _BETWEEN_KEYS) if i < len(atoms) else -1
+        between = _phrase_before(t, s, _BETWEEN_KEYS, tail) if i < len(atoms) else -1
         if between >= 0:
             nxt_used, nxt_val, _, _ = _combine(atoms, i, t)
             am = _AND.match(t, e)
@@ -326,7 +333,7 @@ def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None)
                 i += nxt_used
             s = between
         else:
-            ps = _phrase_before(t, s, _PRE_QUAL_KEYS)
+            ps = _phrase_before(t, s, _PRE_QUAL_KEYS, tail)
             if ps >= 0 and out and norm.raw_span(ps, ps + 1)[0] < out[-1].end:
                 ps = -1  # "خمسة على الأقل خمسة": the qualifier already belongs to the number before
             if ps >= 0:
@@ -354,7 +361,7 @@ def _ordinal_before(t: str, s: int) -> bool:
 
 
 def _kind(t: str, s: int, e: int, value: int, first: _Atom, used: int, after: re.Pattern[str],
-          month_before: tuple[str, ...]) -> str:
+          month_before: tuple[str, ...], tail: str) -> str:
     if first.type == "digits":
         d = t[first.s:first.e]
         _, _, k = _digits_value(d, first.scale_follows)
@@ -370,13 +377,13 @@ def _kind(t: str, s: int, e: int, value: int, first: _Atom, used: int, after: re
         if nxt == "hijri" and 1300 <= value <= 1500:
             return "year"
         if 1900 <= value <= 2100 and (
-            _phrase_before(t, s, _YEAR_CUES) >= 0 or _YEAR_AFTER.match(t, e)
+            _phrase_before(t, s, _YEAR_CUES, tail) >= 0 or _YEAR_AFTER.match(t, e)
             or t[max(0, s - 24):s].rstrip(" /(").endswith(month_before)
         ):
             return "year"
     if value <= 31 and nxt == "month":
         return "date"
-    if nxt == "measure" or _phrase_before(t, s, _OTHER_CUES) >= 0:
+    if nxt == "measure" or _phrase_before(t, s, _OTHER_CUES, tail) >= 0:
         return "other"
     if s and (t[s - 1] == "-" or t[max(0, s - 2):s].rstrip()[-1:] in ("$", "#")):
         return "other"  # F-16, T-72, #5 (a bullet "- 10 غارات" has a space and stays a count)
