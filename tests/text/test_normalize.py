@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from marsad.text.normalize import normalize, normalize_text
+from marsad.text.normalize import _table, normalize, normalize_text
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,11 @@ def test_normalize_text_matches_normalize_and_is_idempotent(raw: str) -> None:
     assert len(norm.text) <= len(raw)
     # folding is per character: the short-string path (one char) and the long one agree
     assert normalize_text(raw * 3) == "".join(normalize_text(ch) for ch in raw * 3)
+
+
+@pytest.mark.parametrize("raw", ["قُتِلَ ثلاثةٌ", "الـــجيش" * 900, "\u200fأمسِ" + "ا" * 9000 + "ً"])
+def test_normalize_offset_map_lists_every_kept_character(raw: str) -> None:
+    norm = normalize(raw)
+    kept = [i for i, ch in enumerate(raw) if ch.translate(_table()) != ""]
+    assert list(norm.kept) == kept
+    assert len(norm.text) == len(kept)

@@ -125,11 +125,24 @@ def normalize(raw: str) -> Normalized:
     text = normalize_text(raw)
     if len(text) == len(raw):
         return Normalized(raw, text, None)
-    # the characters translate() drops are exactly those of _DROPPED_RE: keep the runs between them
+    # the characters translate() drops are exactly those of _DROPPED_RE: keep the runs between them,
+    # copied as slices of 0, 1, 2, ... (extending by a range() walks Python ints one by one)
+    iota = _iota(len(raw))
     kept = array("i")
     previous = 0
     for m in _DROPPED_RE.finditer(raw):
-        kept.extend(range(previous, m.start()))
+        kept += iota[previous:m.start()]
         previous = m.end()
-    kept.extend(range(previous, len(raw)))
+    kept += iota[previous:len(raw)]
     return Normalized(raw, text, kept)
+
+
+_IOTA = array("i")
+
+
+def _iota(n: int) -> array:
+    """An array 0, 1, 2, ... of at least n items, grown (doubling) as longer texts come."""
+    global _IOTA
+    if len(_IOTA) < n:
+        _IOTA = array("i", range(max(n, 2 * len(_IOTA), 4096)))
+    return _IOTA
