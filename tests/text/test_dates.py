@@ -356,3 +356,15 @@ def test_dates_word_starts_before_examples(text: str, pos: int, count: int, expe
 @pytest.mark.parametrize("text", ["بنيت المدينة قبل 5000 عام", "منذ 900000 يوم", "قبل 2000000 شهر"])
 def test_dates_ago_before_year_one_is_dropped(text: str) -> None:
     assert find_dates(text, date(2024, 1, 1)) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789/.- اx", max_size=40), st.data())
+def test_dates_digit_dates_only_where_a_separator_sits_between_digits(t: str, data) -> None:
+    from marsad.text.dates import _has_digit_separator, _pattern_table
+
+    ns = data.draw(st.integers(0, len(t)))
+    ne = data.draw(st.integers(ns, len(t)))
+    rx = _pattern_table()["digits"]
+    if any(rx.match(t, i, ne) for i in range(ns, ne)):
+        assert _has_digit_separator(t, ns, ne)

@@ -419,7 +419,7 @@ def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str],
                 m = rx.match(t, st, ne)
                 if m and m.end() > st:
                     found.append((st, m.end(), m, name))
-    if _ANY_DIGIT.search(t, ns, ne):
+    if _has_digit_separator(t, ns, ne):
         rx = _pattern_table()["digits"]
         for d in _DIGIT_RUN.finditer(t, ns, ne):
             if d.end() - d.start() >= 6:
@@ -429,7 +429,20 @@ def _candidates(t: str, ns: int, ne: int) -> list[tuple[int, int, re.Match[str],
     return found
 
 
-_ANY_DIGIT = re.compile(r"[0-9]")
+def _has_digit_separator(t: str, ns: int, ne: int) -> bool:
+    """Whether t[ns:ne] has a / . or - between two digits, as every "digits" date does.
+
+    str.find over the few separators is cheaper than scanning every character for digits."""
+    for sep in "/.-":
+        i = t.find(sep, ns + 1, ne - 1)
+        while i >= 0:
+            if t[i - 1] in _DIGIT_CHARS and t[i + 1] in _DIGIT_CHARS:
+                return True
+            i = t.find(sep, i + 1, ne - 1)
+    return False
+
+
+_DIGIT_CHARS = frozenset("0123456789")
 
 
 def find_dates(
