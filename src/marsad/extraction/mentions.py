@@ -183,6 +183,16 @@ def _likely_country(found: dict[str, list[Found]], kn: Knowledge) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+def _spoken_by(text: str, start: int, verb_ends: set[int]) -> bool:
+    """Whether a reporting verb ends right before `start` (spaces between)."""
+    if not verb_ends:
+        return False
+    i = start
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    return i in verb_ends
+
+
 def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, country_hint: str | None) -> Mentions:
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
@@ -205,7 +215,10 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["casualty"] = _lex("casualty", matches["casualty"])
     found["cue"] = _lex("cue", matches["cue"])
     hint = country_hint or _likely_country(found, kn)
-    found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=hint, norm=norm)]
+    # the name right after a reporting verb is its speaker ("قال الرفاعي"), never a place
+    spoken = {v.end for v in found["verb"]}
+    found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=hint, norm=norm)
+                      if not _spoken_by(text, p.start, spoken)]
     found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(norm)]
     found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
     for items in found.values():
