@@ -70,3 +70,20 @@ def test_rules_clashes_of_youths_with_forces_are_a_riot(extract):
     text = "اندلعت مواجهات بين الشبان وقوات الاحتلال عند مدخل بلدة سلواد مساء اليوم."
     e = extract(text, published="2015-10-09").events[0]
     assert (e.plover.type, e.plover.mode) == ("PROTEST", "riot")
+
+
+def test_rules_analysts_views_are_background(extract):
+    text = "ويرى محللون أن المعركة المقبلة ستدور حول مدينة سرت بين قوات الحكومة وقوات حفتر."
+    assert extract(text, published="2020-06-06").events == ()
+
+
+def test_rules_an_air_force_without_a_nationality_is_the_country_s_military(extract):
+    text = "قال المتحدث العسكري إن القوات الجوية نفذت ضربات على مواقع للمسلحين في جبل الحلال بشمال سيناء اليوم."
+    e = [e for e in extract(text, published="2018-02-10").events if e.plover.type == "ASSAULT"][0]
+    assert e.actor1 is not None and e.actor1.id == "EGY-MIL"
+
+
+def test_where_the_name_after_a_reporting_verb_is_a_speaker_not_a_place(extract):
+    text = "وقال الرفاعي في بيان إن قوات الجيش قتلت ثلاثة مسلحين في مدينة العريش اليوم."
+    e = [e for e in extract(text, published="2018-02-10").events if e.plover.type == "ASSAULT"][0]
+    assert [loc.name_ar for loc in e.locations] == ["العريش"]
