@@ -87,3 +87,12 @@ def test_where_the_name_after_a_reporting_verb_is_a_speaker_not_a_place(extract)
     text = "وقال الرفاعي في بيان إن قوات الجيش قتلت ثلاثة مسلحين في مدينة العريش اليوم."
     e = [e for e in extract(text, published="2018-02-10").events if e.plover.type == "ASSAULT"][0]
     assert [loc.name_ar for loc in e.locations] == ["العريش"]
+
+
+def test_rules_fire_on_protesters_is_the_protest_s_event(extract):
+    text = "أطلقت قوات الأمن الرصاص الحي على المحتجين قرب جسر الزيتون في مدينة الناصرية مساء أمس ما أدى إلى مقتل ثلاثة منهم."
+    e = extract(text, published="2019-10-05").events[0]
+    assert (e.plover.type, e.acled.event_type, e.acled.sub_event_type) == (
+        "PROTEST", "Protests", "Excessive force against protesters")
+    assert e.actor1.type == "protesters" and e.actor2.id == "IRQ-SEC"
+    assert e.fatalities is not None and e.fatalities.min == 3

@@ -20,7 +20,7 @@ from datetime import date
 
 from marsad.errors import InputError
 from marsad.extraction.attribution import Attribution, attributions
-from marsad.extraction.build import PLACE_BOUND, Context, build_event, merge_drafts
+from marsad.extraction.build import PLACE_BOUND, Context, build_event, force_on_protesters, merge_drafts
 from marsad.extraction.events import Draft, draft_events
 from marsad.extraction.knowledge import Knowledge, load_knowledge
 from marsad.extraction.mentions import Found, Mentions, country_votes, find_mentions, is_adjective
@@ -177,6 +177,7 @@ def extract_document(doc: Document) -> DocumentResult:
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e, norm), actors, claims,
                                    lambda f: kn.type_of(f.value), headline=_in_title(doc.text, s)))
+    force_on_protesters(drafts, lambda f: kn.type_of(f.value))
     kept = [d for d in merge_drafts(drafts) if _informative(d) and not _recalled(d, published)]
     inherit_dates(kept, mentions, published)
     inherit_places(kept, mentions, ctx.country)
