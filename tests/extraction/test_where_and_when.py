@@ -96,3 +96,9 @@ def test_rules_fire_on_protesters_is_the_protest_s_event(extract):
         "PROTEST", "Protests", "Excessive force against protesters")
     assert e.actor1.type == "protesters" and e.actor2.id == "IRQ-SEC"
     assert e.fatalities is not None and e.fatalities.min == 3
+
+
+def test_rules_a_toll_of_named_strikes_keeps_their_author_as_actor1(extract):
+    text = "أعلن الدفاع المدني ارتفاع عدد قتلى الغارات الروسية على بلدة كفرنبل في ريف إدلب إلى اثني عشر قتيلا."
+    e = [e for e in extract(text, published="2019-05-06").events if e.plover.type == "ASSAULT"][0]
+    assert e.actor1 is not None and e.actor1.id == "RUS-MIL"
