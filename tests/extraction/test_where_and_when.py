@@ -102,3 +102,13 @@ def test_rules_a_toll_of_named_strikes_keeps_their_author_as_actor1(extract):
     text = "أعلن الدفاع المدني ارتفاع عدد قتلى الغارات الروسية على بلدة كفرنبل في ريف إدلب إلى اثني عشر قتيلا."
     e = [e for e in extract(text, published="2019-05-06").events if e.plover.type == "ASSAULT"][0]
     assert e.actor1 is not None and e.actor1.id == "RUS-MIL"
+
+
+def test_rules_a_toll_of_battles_does_not_join_an_air_strike(extract):
+    text = ("شن الطيران الحربي غارة جوية على مطار معيتيقة في طرابلس ظهر اليوم. "
+            "وتواصلت الاشتباكات العنيفة بين قوات حكومة الوفاق وقوات حفتر جنوب طرابلس. "
+            "وقالت وزارة الصحة إن حصيلة المعارك بلغت عشرين قتيلا.")
+    events = {e.plover.mode: e for e in extract(text, published="2019-04-08").events if e.plover.type == "ASSAULT"}
+    assert set(events) == {"aerial", "firearms"}
+    assert events["aerial"].fatalities is None
+    assert events["firearms"].fatalities is not None and events["firearms"].fatalities.min == 20

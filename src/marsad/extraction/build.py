@@ -136,7 +136,7 @@ def _toll_target(out: list[Draft], d: Draft) -> Draft | None:
     """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13"), or a bare
     "الاعتقالات", belongs to the last event of its type that its place does not contradict."""
     for o in reversed(out):
-        if o.trigger.value.plover == d.trigger.value.plover and not _places_clash(o, d):
+        if o.trigger.value.plover == d.trigger.value.plover and not _places_clash(o, d) and not _modes_clash(o, d):
             return o
     return None
 
@@ -145,7 +145,7 @@ def _headline_target(out: list[Draft], d: Draft) -> Draft | None:
     """The body's telling of the incident a title line announces: same type, no clash of place,
     date or figure."""
     for o in out:
-        if o.trigger.value.plover != d.trigger.value.plover or o is d or _places_clash(o, d):
+        if o.trigger.value.plover != d.trigger.value.plover or o is d or _places_clash(o, d) or _modes_clash(o, d):
             continue
         ko, kd = o.figures.killed, d.figures.killed
         if ko and kd and ko.min != kd.min:
