@@ -112,3 +112,10 @@ def test_rules_a_toll_of_battles_does_not_join_an_air_strike(extract):
     assert set(events) == {"aerial", "firearms"}
     assert events["aerial"].fatalities is None
     assert events["firearms"].fatalities is not None and events["firearms"].fatalities.min == 20
+
+
+def test_rules_also_opens_a_further_incident(extract):
+    text = ("شنت طائرات التحالف غارات على معسكر السواد في صنعاء فجر اليوم. "
+            "كما استهدفت الغارات قاعدة الديلمي الجوية في مديرية بني الحارث.")
+    assaults = [e for e in extract(text, published="2015-03-26").events if e.plover.type == "ASSAULT"]
+    assert len(assaults) == 2

@@ -64,6 +64,15 @@ DEMONSTRATIVE_AFTER = re.compile(r"^\s*(?:هذه|هذا|تلك|ذلك|الأخي
 
 
 # "عبوة ناسفة ثانية", "غارة أخرى", "هجوم ثالث": a further incident, never the one told before
+# "كما استهدفت الغارات ...": "also" opening a sentence adds a further incident to the one told before
+ALSO = re.compile(r"\s*و?كما\s+")
+
+
+def _also(mentions: Mentions, trigger: Found, sentence: tuple[int, int]) -> bool:
+    m = ALSO.match(mentions.text, sentence[0])
+    return m is not None and mentions.word_at(trigger.start) - mentions.word_at(m.end()) <= 2
+
+
 ANOTHER = re.compile(r"(?:\s+\S+)?\s+(?:ثان|ثانية|ثاني|آخر|أخرى|اخرى|ثالث|ثالثة|رابع|رابعة|جديد|جديدة)(?:\s|[.،,]|$)")
 
 
@@ -329,7 +338,7 @@ def draft_events(
             back_reference=(_points_back(mentions.text, trigger, clause)
                             or (_bare_definite(trigger, mentions, candidates) and figures.killed is None)),
             headline=headline,
-            another=bool(ANOTHER.match(mentions.text, trigger.end)),
+            another=bool(ANOTHER.match(mentions.text, trigger.end)) or _also(mentions, trigger, sentence),
             counts=counts,
         ))
     return drafts
