@@ -119,3 +119,16 @@ def test_rules_also_opens_a_further_incident(extract):
             "كما استهدفت الغارات قاعدة الديلمي الجوية في مديرية بني الحارث.")
     assaults = [e for e in extract(text, published="2015-03-26").events if e.plover.type == "ASSAULT"]
     assert len(assaults) == 2
+
+
+def test_rules_what_a_protest_answers_is_no_event_of_its_sentence(extract):
+    text = "وتظاهر آلاف الفلسطينيين في مدينة رام الله احتجاجا على الغارات الإسرائيلية على قطاع غزة."
+    types = [e.plover.type for e in extract(text, published="2008-12-28").events]
+    assert types == ["PROTEST"]
+
+
+def test_rules_a_march_and_a_riot_of_one_sentence_are_two_protests(extract):
+    text = ("وتظاهر آلاف الفلسطينيين في مدينة الخليل، واندلعت مواجهات بين الشبان وقوات الاحتلال "
+            "عند مدخل بلدة سلواد.")
+    modes = sorted(e.plover.mode for e in extract(text, published="2008-12-28").events if e.plover.type == "PROTEST")
+    assert modes == ["demonstration", "riot"]

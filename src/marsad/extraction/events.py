@@ -134,6 +134,15 @@ _WEAK_OR_INERT = frozenset({"weak", "inert"})
 _WEAK_OR_RESULT = frozenset({"weak", "result"})
 
 
+# "احتجاجا على الغارات", "ردا على الهجوم", "حدادا على الضحايا": the event a reaction answers, told elsewhere
+REASON = re.compile(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|ردا|حدادا|تضامنا|انتقاما|ثأرا|استنكارا)\s+(?:على\s+|مع\s+)?$")
+
+
+def _reason(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
+    """A trigger that is what a reaction answers ("احتجاجا على الغارات"): not an event of its sentence."""
+    return bool(REASON.search(mentions.text, max(sentence[0], t.start - len(t.prefix) - 24), t.start - len(t.prefix)))
+
+
 def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
                    candidates: list[Found]) -> list[Found]:
     """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
@@ -142,10 +151,12 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
-        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
+        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence) or _reason(t, mentions, sentence)
                 or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers, mentions)):
             continue
-        by_type.setdefault(t.value.plover, []).append(t)
+        # a march and a riot of one sentence ("تظاهر آلاف ...، واندلعت مواجهات بين الشبان ...") are two protests
+        kind = t.value.plover if t.value.plover != "PROTEST" else f"PROTEST/{t.value.mode}"
+        by_type.setdefault(kind, []).append(t)
     chosen = []
     any_strong = any(t.value.flags.isdisjoint(_WEAK_OR_INERT) for t in triggers)
     for items in by_type.values():
