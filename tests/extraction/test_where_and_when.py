@@ -132,3 +132,10 @@ def test_rules_a_march_and_a_riot_of_one_sentence_are_two_protests(extract):
             "عند مدخل بلدة سلواد.")
     modes = sorted(e.plover.mode for e in extract(text, published="2008-12-28").events if e.plover.type == "PROTEST")
     assert modes == ["demonstration", "riot"]
+
+
+def test_when_the_date_a_period_began_is_not_the_event_s(extract):
+    text = ("خرج عشرات الآلاف من المتظاهرين اليوم الجمعة في مدينة حماة، في أكبر تظاهرة منذ اندلاع "
+            "الاحتجاجات في آذار الماضي.")
+    e = [e for e in extract(text, published="2011-07-01").events if e.plover.type == "PROTEST"][0]
+    assert e.date is not None and e.date.start == "2011-07-01"

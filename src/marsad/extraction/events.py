@@ -286,11 +286,15 @@ def _date(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int]
         for d in mentions.within("date", *span):
             if d.value.start_date is None:
                 continue
-            if head[0] <= d.start < head[1]:
-                fallback = fallback or d
+            if head[0] <= d.start < head[1] or SINCE_DATE.search(mentions.text, max(0, d.start - 60), d.start):
+                fallback = fallback or d  # the day of the statement, or where a period began ("منذ ... في آذار")
                 continue
             return d
     return fallback
+
+
+# A date that opens a period: "منذ اندلاع الاحتجاجات في آذار الماضي" (a few words after منذ, no comma)
+SINCE_DATE = re.compile(r"منذ(?:\s+[^\s،,.]+){0,5}\s+$")
 
 
 def draft_events(
