@@ -139,3 +139,10 @@ def test_when_the_date_a_period_began_is_not_the_event_s(extract):
             "الاحتجاجات في آذار الماضي.")
     e = [e for e in extract(text, published="2011-07-01").events if e.plover.type == "PROTEST"][0]
     assert e.date is not None and e.date.start == "2011-07-01"
+
+
+def test_rules_who_a_fight_is_with_is_the_other_side(extract):
+    text = "وقال الجيش الإسرائيلي إن 13 من جنوده قتلوا في معارك مع مقاتلي حماس في حي الشجاعية."
+    e = [e for e in extract(text, published="2014-07-21").events if e.plover.type == "ASSAULT"][0]
+    assert e.actor2 is not None and e.actor2.id == "PSE-HAMAS"
+    assert not e.assoc_actor1

@@ -109,6 +109,16 @@ def _is_victim(scene: Scene, c: Found) -> bool:
                for t in scene.casualties)
 
 
+OPPONENT = re.compile(r"(?:^|\s)(?:مع|ضد)\s+(?:(?:مقاتلي|مسلحي|عناصر|مناصري|أنصار|انصار|قوات)\s+)?$")
+
+
+def _opponent(scene: Scene, c: Found, cue: str) -> bool:
+    """"اشتباكات مع مقاتلي حماس", "معارك عنيفة مع قوات X": who a fight is with is the other side."""
+    t = scene.trigger
+    return (t.value.mode in ("firearms", "melee", None) and c.start > t.end
+            and scene.mentions.distance(t, c) <= 4 and OPPONENT.search(cue) is not None)
+
+
 def _adjective_agent(scene: Scene, candidates: list[Found]) -> Found | None:
     """"غارة إسرائيلية", "قذائف مدفعية إسرائيلية", "غارات يرجح أنها روسية": the nationality after
     an attack word names the attacker (unless it belongs to a name already read)."""
@@ -243,6 +253,8 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             targets.append(c)
         elif AGENT_CUE.search(cue):
             agents.append(c)
+        elif plover == "ASSAULT" and _opponent(scene, c, cue):
+            targets.append(c)
         elif ASSOC_CUE.search(cue):
             assocs.append(c)
         elif plover in TARGETED_TYPES and TARGET_CUE.search(cue) or plover in PAIRWISE and OBJECT_CUE.search(cue):
