@@ -249,10 +249,12 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
         cue = _cue_text(scene, c)
         if plover == "ASSAULT" and BETWEEN.search(cue):
             between.append(c)
+        elif any(c.start < e and s < c.end for s, e in scene.victims):
+            targets.append(c)  # counted with the dead or wounded ("400 متمرد")
+        elif AGENT_CUE.search(cue):
+            agents.append(c)  # "هجوم شنه مئات المستوطنين": a quantity before the agent makes no victim
         elif _is_victim(scene, c):
             targets.append(c)
-        elif AGENT_CUE.search(cue):
-            agents.append(c)
         elif plover == "ASSAULT" and _opponent(scene, c, cue):
             targets.append(c)
         elif ASSOC_CUE.search(cue):
