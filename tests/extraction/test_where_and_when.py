@@ -146,3 +146,15 @@ def test_rules_who_a_fight_is_with_is_the_other_side(extract):
     e = [e for e in extract(text, published="2014-07-21").events if e.plover.type == "ASSAULT"][0]
     assert e.actor2 is not None and e.actor2.id == "PSE-HAMAS"
     assert not e.assoc_actor1
+
+
+def test_rules_unnamed_gunmen_of_a_named_group_are_the_group(extract):
+    text = "وأفاد شهود بأن مسلحين من الدعم السريع اختطفوا 12 شخصا من قرية قرب مدينة الحصاحيصا."
+    e = extract(text, published="2024-01-10").events[0]
+    assert e.actor1 is not None and e.actor1.id == "SDN-RSF"
+
+
+def test_rules_a_crowd_that_attacks_is_no_victim(extract):
+    text = "أصيب ثلاثة فلسطينيين خلال هجوم واسع شنه مئات المستوطنين على بلدة حوارة جنوب نابلس."
+    e = extract(text, published="2023-02-27").events[0]
+    assert e.actor1 is not None and e.actor1.id == "ISR-SETTLERS"

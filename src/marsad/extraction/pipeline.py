@@ -124,7 +124,8 @@ def _drop_foreign_localities(mentions: Mentions, country: str | None) -> None:
 
 
 def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
-    """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one."""
+    """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one; so are
+    unnamed gunmen and the group they are "of"."""
     out: list[Found] = []
     for a in actors:
         if out and text[out[-1].end:a.start].strip() == "" and not a.prefix and kn.type_of(a.value) == "person":
@@ -132,8 +133,18 @@ def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
             if str(prev.value).startswith("*-") or TITLE.match(text, prev.start):
                 out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
                 continue
+        # "مسلحين من الدعم السريع", "عناصر من حزب الله": unnamed men of a named group are the group
+        if (out and str(out[-1].value) in PARTITIVE_GENERICS and not str(a.value).startswith("*-")
+                and OF_GROUP.fullmatch(text, out[-1].end, a.start - len(a.prefix))):
+            prev = out[-1]
+            out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
+            continue
         out.append(a)
     return out
+
+
+PARTITIVE_GENERICS = {"*-UAG", "*-REB"}
+OF_GROUP = re.compile(r"\s+من\s+(?:عناصر\s+|مقاتلي\s+|مسلحي\s+)?")
 
 
 # Words that make a name a title ("الرئيس المصري", "وزير الخارجية"), not an organisation

@@ -253,9 +253,7 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
             targets.append(c)  # counted with the dead or wounded ("400 متمرد")
         elif AGENT_CUE.search(cue):
             agents.append(c)  # "هجوم شنه مئات المستوطنين": a quantity before the agent makes no victim
-        elif _is_victim(scene, c):
-            targets.append(c)
-        elif plover == "ASSAULT" and _opponent(scene, c, cue):
+        elif _is_victim(scene, c) or plover == "ASSAULT" and _opponent(scene, c, cue):
             targets.append(c)
         elif ASSOC_CUE.search(cue):
             assocs.append(c)
