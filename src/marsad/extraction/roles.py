@@ -192,7 +192,13 @@ def _own_forces_agent(scene: Scene) -> Found | None:
     between = text[max(scene.clause[0], a.source.end):t.start]
     if OWN_ANYWHERE.search(between) or "verb" in t.value.flags and OWN_AFTER.match(text, t.end):
         return a.source
+    # "أعلن الجيش أنه بدأ بضرب أهداف": the pronoun of "أنه" right before the event word is the source
+    if PRONOUN_THEN.search(text, max(a.source.end, t.start - 30), t.start):
+        return a.source
     return None
+
+
+PRONOUN_THEN = re.compile(r"(?:^|\s)[إأا]ن(?:ه|ها|هم)\s+(?:\S+\s+)?$")
 
 
 def _genitive_agent(scene: Scene, free: list[Found]) -> Found | None:
