@@ -158,3 +158,9 @@ def test_rules_a_crowd_that_attacks_is_no_victim(extract):
     text = "أصيب ثلاثة فلسطينيين خلال هجوم واسع شنه مئات المستوطنين على بلدة حوارة جنوب نابلس."
     e = extract(text, published="2023-02-27").events[0]
     assert e.actor1 is not None and e.actor1.id == "ISR-SETTLERS"
+
+
+def test_where_the_dateline_is_no_event_place(extract):
+    text = "دمشق - سيطرت فصائل المعارضة المسلحة، أمس الخميس، على مدينة حماة وسط سوريا بعد معارك عنيفة."
+    e = [e for e in extract(text, published="2024-12-06").events if e.plover.type == "ASSAULT"][0]
+    assert [loc.name_ar for loc in e.locations] == ["حماة"]
