@@ -164,3 +164,10 @@ def test_where_the_dateline_is_no_event_place(extract):
     text = "دمشق - سيطرت فصائل المعارضة المسلحة، أمس الخميس، على مدينة حماة وسط سوريا بعد معارك عنيفة."
     e = [e for e in extract(text, published="2024-12-06").events if e.plover.type == "ASSAULT"][0]
     assert [loc.name_ar for loc in e.locations] == ["حماة"]
+
+
+def test_where_a_foreign_army_s_story_keeps_the_places_of_the_land_it_fights_in(extract):
+    text = ("أنقرة – أعلنت وزارة الدفاع التركية أن الجيش التركي والفصائل الموالية له سيطرت على مدينة تل أبيض. "
+            "وقالت قوات سوريا الديمقراطية إن مقاتليها صدوا هجوما واسعا شنته القوات التركية على مدينة رأس العين.")
+    places = {loc.name_ar for e in extract(text, published="2019-10-13").events for loc in e.locations}
+    assert "رأس العين" in places
