@@ -167,7 +167,7 @@ def test_where_the_dateline_is_no_event_place(extract):
 
 
 def test_where_a_foreign_army_s_story_keeps_the_places_of_the_land_it_fights_in(extract):
-    text = ("أنقرة – أعلنت وزارة الدفاع التركية أن الجيش التركي والفصائل الموالية له سيطرت على مدينة تل أبيض. "
+    text = ("أنقرة – أعلنت وزارة الدفاع التركية أن الجيش التركي والفصائل الموالية له سيطرت على مدينة تل أبيض في شمال شرقي سوريا. "
             "وقالت قوات سوريا الديمقراطية إن مقاتليها صدوا هجوما واسعا شنته القوات التركية على مدينة رأس العين.")
     places = {loc.name_ar for e in extract(text, published="2019-10-13").events for loc in e.locations}
     assert "رأس العين" in places
