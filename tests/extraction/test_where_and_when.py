@@ -70,3 +70,104 @@ def test_rules_clashes_of_youths_with_forces_are_a_riot(extract):
     text = "اندلعت مواجهات بين الشبان وقوات الاحتلال عند مدخل بلدة سلواد مساء اليوم."
     e = extract(text, published="2015-10-09").events[0]
     assert (e.plover.type, e.plover.mode) == ("PROTEST", "riot")
+
+
+def test_rules_analysts_views_are_background(extract):
+    text = "ويرى محللون أن المعركة المقبلة ستدور حول مدينة سرت بين قوات الحكومة وقوات حفتر."
+    assert extract(text, published="2020-06-06").events == ()
+
+
+def test_rules_an_air_force_without_a_nationality_is_the_country_s_military(extract):
+    text = "قال المتحدث العسكري إن القوات الجوية نفذت ضربات على مواقع للمسلحين في جبل الحلال بشمال سيناء اليوم."
+    e = [e for e in extract(text, published="2018-02-10").events if e.plover.type == "ASSAULT"][0]
+    assert e.actor1 is not None and e.actor1.id == "EGY-MIL"
+
+
+def test_where_the_name_after_a_reporting_verb_is_a_speaker_not_a_place(extract):
+    text = "وقال الرفاعي في بيان إن قوات الجيش قتلت ثلاثة مسلحين في مدينة العريش اليوم."
+    e = [e for e in extract(text, published="2018-02-10").events if e.plover.type == "ASSAULT"][0]
+    assert [loc.name_ar for loc in e.locations] == ["العريش"]
+
+
+def test_rules_fire_on_protesters_is_the_protest_s_event(extract):
+    text = "أطلقت قوات الأمن الرصاص الحي على المحتجين قرب جسر الزيتون في مدينة الناصرية مساء أمس ما أدى إلى مقتل ثلاثة منهم."
+    e = extract(text, published="2019-10-05").events[0]
+    assert (e.plover.type, e.acled.event_type, e.acled.sub_event_type) == (
+        "PROTEST", "Protests", "Excessive force against protesters")
+    assert e.actor1.type == "protesters" and e.actor2.id == "IRQ-SEC"
+    assert e.fatalities is not None and e.fatalities.min == 3
+
+
+def test_rules_a_toll_of_named_strikes_keeps_their_author_as_actor1(extract):
+    text = "أعلن الدفاع المدني ارتفاع عدد قتلى الغارات الروسية على بلدة كفرنبل في ريف إدلب إلى اثني عشر قتيلا."
+    e = [e for e in extract(text, published="2019-05-06").events if e.plover.type == "ASSAULT"][0]
+    assert e.actor1 is not None and e.actor1.id == "RUS-MIL"
+
+
+def test_rules_a_toll_of_battles_does_not_join_an_air_strike(extract):
+    text = ("شن الطيران الحربي غارة جوية على مطار معيتيقة في طرابلس ظهر اليوم. "
+            "وتواصلت الاشتباكات العنيفة بين قوات حكومة الوفاق وقوات حفتر جنوب طرابلس. "
+            "وقالت وزارة الصحة إن حصيلة المعارك بلغت عشرين قتيلا.")
+    events = {e.plover.mode: e for e in extract(text, published="2019-04-08").events if e.plover.type == "ASSAULT"}
+    assert set(events) == {"aerial", "firearms"}
+    assert events["aerial"].fatalities is None
+    assert events["firearms"].fatalities is not None and events["firearms"].fatalities.min == 20
+
+
+def test_rules_also_opens_a_further_incident(extract):
+    text = ("شنت طائرات التحالف غارات على معسكر السواد في صنعاء فجر اليوم. "
+            "كما استهدفت الغارات قاعدة الديلمي الجوية في مديرية بني الحارث.")
+    assaults = [e for e in extract(text, published="2015-03-26").events if e.plover.type == "ASSAULT"]
+    assert len(assaults) == 2
+
+
+def test_rules_what_a_protest_answers_is_no_event_of_its_sentence(extract):
+    text = "وتظاهر آلاف الفلسطينيين في مدينة رام الله احتجاجا على الغارات الإسرائيلية على قطاع غزة."
+    types = [e.plover.type for e in extract(text, published="2008-12-28").events]
+    assert types == ["PROTEST"]
+
+
+def test_rules_a_march_and_a_riot_of_one_sentence_are_two_protests(extract):
+    text = ("وتظاهر آلاف الفلسطينيين في مدينة الخليل، واندلعت مواجهات بين الشبان وقوات الاحتلال "
+            "عند مدخل بلدة سلواد.")
+    modes = sorted(e.plover.mode for e in extract(text, published="2008-12-28").events if e.plover.type == "PROTEST")
+    assert modes == ["demonstration", "riot"]
+
+
+def test_when_the_date_a_period_began_is_not_the_event_s(extract):
+    text = ("خرج عشرات الآلاف من المتظاهرين اليوم الجمعة في مدينة حماة، في أكبر تظاهرة منذ اندلاع "
+            "الاحتجاجات في آذار الماضي.")
+    e = [e for e in extract(text, published="2011-07-01").events if e.plover.type == "PROTEST"][0]
+    assert e.date is not None and e.date.start == "2011-07-01"
+
+
+def test_rules_who_a_fight_is_with_is_the_other_side(extract):
+    text = "وقال الجيش الإسرائيلي إن 13 من جنوده قتلوا في معارك مع مقاتلي حماس في حي الشجاعية."
+    e = [e for e in extract(text, published="2014-07-21").events if e.plover.type == "ASSAULT"][0]
+    assert e.actor2 is not None and e.actor2.id == "PSE-HAMAS"
+    assert not e.assoc_actor1
+
+
+def test_rules_unnamed_gunmen_of_a_named_group_are_the_group(extract):
+    text = "وأفاد شهود بأن مسلحين من الدعم السريع اختطفوا 12 شخصا من قرية قرب مدينة الحصاحيصا."
+    e = extract(text, published="2024-01-10").events[0]
+    assert e.actor1 is not None and e.actor1.id == "SDN-RSF"
+
+
+def test_rules_a_crowd_that_attacks_is_no_victim(extract):
+    text = "أصيب ثلاثة فلسطينيين خلال هجوم واسع شنه مئات المستوطنين على بلدة حوارة جنوب نابلس."
+    e = extract(text, published="2023-02-27").events[0]
+    assert e.actor1 is not None and e.actor1.id == "ISR-SETTLERS"
+
+
+def test_where_the_dateline_is_no_event_place(extract):
+    text = "دمشق - سيطرت فصائل المعارضة المسلحة، أمس الخميس، على مدينة حماة وسط سوريا بعد معارك عنيفة."
+    e = [e for e in extract(text, published="2024-12-06").events if e.plover.type == "ASSAULT"][0]
+    assert [loc.name_ar for loc in e.locations] == ["حماة"]
+
+
+def test_where_a_foreign_army_s_story_keeps_the_places_of_the_land_it_fights_in(extract):
+    text = ("أنقرة – أعلنت وزارة الدفاع التركية أن الجيش التركي والفصائل الموالية له سيطرت على مدينة تل أبيض في شمال شرقي سوريا. "
+            "وقالت قوات سوريا الديمقراطية إن مقاتليها صدوا هجوما واسعا شنته القوات التركية على مدينة رأس العين.")
+    places = {loc.name_ar for e in extract(text, published="2019-10-13").events for loc in e.locations}
+    assert "رأس العين" in places

@@ -8,12 +8,15 @@ source, `contested` when their figures disagree, the lowest figure kept (ACLED's
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cache
 
 from marsad.extraction.attribution import Attribution
 from marsad.extraction.events import Draft
 from marsad.extraction.knowledge import Knowledge
 from marsad.extraction.mentions import Found, Mentions
+from marsad.kb.lexicons import Trigger
 from marsad.model import Acled, Actor, Claim, DateSpan, Event, Figure, Location, Plover, Span
 
 
@@ -133,7 +136,7 @@ def _toll_target(out: list[Draft], d: Draft) -> Draft | None:
     """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13"), or a bare
     "الاعتقالات", belongs to the last event of its type that its place does not contradict."""
     for o in reversed(out):
-        if o.trigger.value.plover == d.trigger.value.plover and not _places_clash(o, d):
+        if o.trigger.value.plover == d.trigger.value.plover and not _places_clash(o, d) and not _modes_clash(o, d):
             return o
     return None
 
@@ -142,7 +145,7 @@ def _headline_target(out: list[Draft], d: Draft) -> Draft | None:
     """The body's telling of the incident a title line announces: same type, no clash of place,
     date or figure."""
     for o in out:
-        if o.trigger.value.plover != d.trigger.value.plover or o is d or _places_clash(o, d):
+        if o.trigger.value.plover != d.trigger.value.plover or o is d or _places_clash(o, d) or _modes_clash(o, d):
             continue
         ko, kd = o.figures.killed, d.figures.killed
         if ko and kd and ko.min != kd.min:
@@ -264,6 +267,27 @@ def _protest_roles(ctx: Context, trigger, actor1: Actor | None, actor2: Actor | 
     if actor1 is None:
         actor1 = generic_actor(ctx, "*-RIO" if trigger.mode == "riot" else "*-PRO", None)
     return actor1, actor2
+
+
+FORCE_TYPES = {"state_forces", "government", "political_militia", "identity_militia", "external_force"}
+
+
+def force_on_protesters(drafts: list[Draft], type_of: Callable[[Found], str | None]) -> None:
+    """Forces firing on or storming a protest ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين") make the
+    protest's event in ACLED's coding, Protests / Excessive force against protesters: the attack's
+    draft becomes a PROTEST one, the protesters its actor1 and the forces its actor2."""
+    for d in drafts:
+        t, target, actor = d.trigger.value, d.roles.actor2, d.roles.actor1
+        if (t.plover == "ASSAULT" and target is not None and type_of(target) == "protesters"
+                and (actor is None or type_of(actor) in FORCE_TYPES)):
+            d.trigger = Found(d.trigger.start, d.trigger.end, "trigger", _intervention(t), d.trigger.prefix)
+            d.roles.actor1, d.roles.actor2 = target, actor
+
+
+@cache
+def _intervention(t: Trigger) -> Trigger:
+    return replace(t, plover="PROTEST", mode="intervention", acled_event_type="Protests",
+                   acled_sub_event_type="Excessive force against protesters")
 
 
 def _distinct(actors) -> tuple[Actor, ...]:

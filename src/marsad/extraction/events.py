@@ -64,6 +64,15 @@ DEMONSTRATIVE_AFTER = re.compile(r"^\s*(?:هذه|هذا|تلك|ذلك|الأخي
 
 
 # "عبوة ناسفة ثانية", "غارة أخرى", "هجوم ثالث": a further incident, never the one told before
+# "كما استهدفت الغارات ...": "also" opening a sentence adds a further incident to the one told before
+ALSO = re.compile(r"\s*و?كما\s+")
+
+
+def _also(mentions: Mentions, trigger: Found, sentence: tuple[int, int]) -> bool:
+    m = ALSO.match(mentions.text, sentence[0])
+    return m is not None and mentions.word_at(trigger.start) - mentions.word_at(m.end()) <= 2
+
+
 ANOTHER = re.compile(r"(?:\s+\S+)?\s+(?:ثان|ثانية|ثاني|آخر|أخرى|اخرى|ثالث|ثالثة|رابع|رابعة|جديد|جديدة)(?:\s|[.،,]|$)")
 
 
@@ -125,6 +134,15 @@ _WEAK_OR_INERT = frozenset({"weak", "inert"})
 _WEAK_OR_RESULT = frozenset({"weak", "result"})
 
 
+# "احتجاجا على الغارات", "ردا على الهجوم", "حدادا على الضحايا": the event a reaction answers, told elsewhere
+REASON = re.compile(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|ردا|حدادا|تضامنا|انتقاما|ثأرا|استنكارا)\s+(?:على\s+|مع\s+)?$")
+
+
+def _reason(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
+    """A trigger that is what a reaction answers ("احتجاجا على الغارات"): not an event of its sentence."""
+    return bool(REASON.search(mentions.text, max(sentence[0], t.start - len(t.prefix) - 24), t.start - len(t.prefix)))
+
+
 def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
                    candidates: list[Found]) -> list[Found]:
     """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
@@ -133,10 +151,12 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
-        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
+        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence) or _reason(t, mentions, sentence)
                 or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers, mentions)):
             continue
-        by_type.setdefault(t.value.plover, []).append(t)
+        # a march and a riot of one sentence ("تظاهر آلاف ...، واندلعت مواجهات بين الشبان ...") are two protests
+        kind = t.value.plover if t.value.plover != "PROTEST" else f"PROTEST/{t.value.mode}"
+        by_type.setdefault(kind, []).append(t)
     chosen = []
     any_strong = any(t.value.flags.isdisjoint(_WEAK_OR_INERT) for t in triggers)
     for items in by_type.values():
@@ -266,11 +286,15 @@ def _date(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int]
         for d in mentions.within("date", *span):
             if d.value.start_date is None:
                 continue
-            if head[0] <= d.start < head[1]:
-                fallback = fallback or d
+            if head[0] <= d.start < head[1] or SINCE_DATE.search(mentions.text, max(0, d.start - 60), d.start):
+                fallback = fallback or d  # the day of the statement, or where a period began ("منذ ... في آذار")
                 continue
             return d
     return fallback
+
+
+# A date that opens a period: "منذ اندلاع الاحتجاجات في آذار الماضي" (a few words after منذ, no comma)
+SINCE_DATE = re.compile(r"منذ(?:\s+[^\s،,.]+){0,5}\s+$")
 
 
 def draft_events(
@@ -329,7 +353,7 @@ def draft_events(
             back_reference=(_points_back(mentions.text, trigger, clause)
                             or (_bare_definite(trigger, mentions, candidates) and figures.killed is None)),
             headline=headline,
-            another=bool(ANOTHER.match(mentions.text, trigger.end)),
+            another=bool(ANOTHER.match(mentions.text, trigger.end)) or _also(mentions, trigger, sentence),
             counts=counts,
         ))
     return drafts

@@ -20,7 +20,7 @@ from datetime import date
 
 from marsad.errors import InputError
 from marsad.extraction.attribution import Attribution, attributions
-from marsad.extraction.build import PLACE_BOUND, Context, build_event, merge_drafts
+from marsad.extraction.build import PLACE_BOUND, Context, build_event, force_on_protesters, merge_drafts
 from marsad.extraction.events import Draft, draft_events
 from marsad.extraction.knowledge import Knowledge, load_knowledge
 from marsad.extraction.mentions import Found, Mentions, country_votes, find_mentions, is_adjective
@@ -124,7 +124,8 @@ def _drop_foreign_localities(mentions: Mentions, country: str | None) -> None:
 
 
 def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
-    """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one."""
+    """"رئيس الحكومة فؤاد السنيورة": a title and a name side by side are one actor, the named one; so are
+    unnamed gunmen and the group they are "of"."""
     out: list[Found] = []
     for a in actors:
         if out and text[out[-1].end:a.start].strip() == "" and not a.prefix and kn.type_of(a.value) == "person":
@@ -132,8 +133,18 @@ def _fold_titles(text: str, actors: list[Found], kn: Knowledge) -> list[Found]:
             if str(prev.value).startswith("*-") or TITLE.match(text, prev.start):
                 out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
                 continue
+        # "مسلحين من الدعم السريع", "عناصر من حزب الله": unnamed men of a named group are the group
+        if (out and str(out[-1].value) in PARTITIVE_GENERICS and not str(a.value).startswith("*-")
+                and OF_GROUP.fullmatch(text, out[-1].end, a.start - len(a.prefix))):
+            prev = out[-1]
+            out[-1] = Found(prev.start, a.end, "actor", a.value, prev.prefix)
+            continue
         out.append(a)
     return out
+
+
+PARTITIVE_GENERICS = {"*-UAG", "*-REB"}
+OF_GROUP = re.compile(r"\s+من\s+(?:عناصر\s+|مقاتلي\s+|مسلحي\s+)?")
 
 
 # Words that make a name a title ("الرئيس المصري", "وزير الخارجية"), not an organisation
@@ -177,6 +188,7 @@ def extract_document(doc: Document) -> DocumentResult:
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e, norm), actors, claims,
                                    lambda f: kn.type_of(f.value), headline=_in_title(doc.text, s)))
+    force_on_protesters(drafts, lambda f: kn.type_of(f.value))
     kept = [d for d in merge_drafts(drafts) if _informative(d) and not _recalled(d, published)]
     inherit_dates(kept, mentions, published)
     inherit_places(kept, mentions, ctx.country)

@@ -26,7 +26,7 @@ AGENT_CUE = re.compile(
 )
 TARGET_CUE = re.compile(
     r"(?:^|\s)(?:أهداف\S*(?: تابعة)? ل|على|ضد|استهدف\S*|يستهدف\S*|تستهدف\S*|مواقع|موقع|مقرات|مقر|تجمعات|تجمع|معاقل|مناطق سيطرة|نقاط|"
-    r"عناصر|مقاتلي|مسلحي|ثكنات|آليات|اليات|تحصينات|قواعد|قاعدة|دوريات|دورية|رتل|موكب|معتقلي|منازل|"
+    r"عناصر|مقاتلي|مسلحي|ثكنات|معسكرات|معسكر|مخازن|مستودعات|آليات|اليات|تحصينات|قواعد|قاعدة|دوريات|دورية|رتل|موكب|معتقلي|منازل|"
     r"عنصرا من|عناصر من|من مقاتلي|من عناصر|من|بحق|إلى|الى|قرب|بالقرب من|أمام|امام|داخل)\s*ل?$"
 )
 ASSOC_CUE = re.compile(r"(?:^|\s)(?:مع|بمشاركة|بدعم من|بدعم|بمساندة|بإسناد|باسناد|إلى جانب|الى جانب|برفقة|بقيادة|"
@@ -94,6 +94,8 @@ def _cue_text(scene: Scene, c: Found) -> str:
 def _is_victim(scene: Scene, c: Found) -> bool:
     if any(c.start < e and s < c.end for s, e in scene.victims):
         return True
+    if c.start <= scene.trigger.start and scene.trigger.end <= c.end:
+        return False  # "قتلى الضربات الجوية الأمريكية": the name holding the attack word made the attack
     if scene.trigger.value.plover not in ("ASSAULT", "COERCE"):
         return False
     if scene.type_of(c) in VICTIM_TYPES:
@@ -105,6 +107,16 @@ def _is_victim(scene: Scene, c: Found) -> bool:
     m = scene.mentions
     return any(t.end <= c.start and t.value.kind in ("killed", "injured") and m.distance(t, c) <= 2
                for t in scene.casualties)
+
+
+OPPONENT = re.compile(r"(?:^|\s)(?:مع|ضد)\s+(?:(?:مقاتلي|مسلحي|عناصر|مناصري|أنصار|انصار|قوات)\s+)?$")
+
+
+def _opponent(scene: Scene, c: Found, cue: str) -> bool:
+    """"اشتباكات مع مقاتلي حماس", "معارك عنيفة مع قوات X": who a fight is with is the other side."""
+    t = scene.trigger
+    return (t.value.mode in ("firearms", "melee", None) and c.start > t.end
+            and scene.mentions.distance(t, c) <= 4 and OPPONENT.search(cue) is not None)
 
 
 def _adjective_agent(scene: Scene, candidates: list[Found]) -> Found | None:
@@ -180,7 +192,13 @@ def _own_forces_agent(scene: Scene) -> Found | None:
     between = text[max(scene.clause[0], a.source.end):t.start]
     if OWN_ANYWHERE.search(between) or "verb" in t.value.flags and OWN_AFTER.match(text, t.end):
         return a.source
+    # "أعلن الجيش أنه بدأ بضرب أهداف": the pronoun of "أنه" right before the event word is the source
+    if PRONOUN_THEN.search(text, max(a.source.end, t.start - 30), t.start):
+        return a.source
     return None
+
+
+PRONOUN_THEN = re.compile(r"(?:^|\s)[إأا]ن(?:ه|ها|هم)\s+(?:\S+\s+)?$")
 
 
 def _genitive_agent(scene: Scene, free: list[Found]) -> Found | None:
@@ -237,10 +255,12 @@ def assign_roles(scene: Scene, candidates: list[Found]) -> Roles:
         cue = _cue_text(scene, c)
         if plover == "ASSAULT" and BETWEEN.search(cue):
             between.append(c)
-        elif _is_victim(scene, c):
-            targets.append(c)
+        elif any(c.start < e and s < c.end for s, e in scene.victims):
+            targets.append(c)  # counted with the dead or wounded ("400 متمرد")
         elif AGENT_CUE.search(cue):
-            agents.append(c)
+            agents.append(c)  # "هجوم شنه مئات المستوطنين": a quantity before the agent makes no victim
+        elif _is_victim(scene, c) or plover == "ASSAULT" and _opponent(scene, c, cue):
+            targets.append(c)
         elif ASSOC_CUE.search(cue):
             assocs.append(c)
         elif plover in TARGETED_TYPES and TARGET_CUE.search(cue) or plover in PAIRWISE and OBJECT_CUE.search(cue):

@@ -40,7 +40,11 @@ def event_places(mentions: Mentions, clause: tuple[int, int], sentence: tuple[in
         frame = frame_places(mentions, sentence)
     frame = [p for p in frame if usable(p)]
     inside = [p for p in mentions.within("place", *clause) if usable(p)]
-    pool = inside or [p for p in mentions.within("place", *sentence) if usable(p)]
+    in_sentence = [p for p in mentions.within("place", *sentence) if usable(p)]
+    # the dateline ("دمشق - سيطرت الفصائل على مدينة حماة") says where the report was filed: the last resort
+    text = mentions.text
+    pool = ([p for p in inside if not _dateline(text, p, sentence)]
+            or [p for p in in_sentence if not _dateline(text, p, sentence)] or inside or in_sentence)
     if frame:
         framed = [p for p in pool if any(_within(p.value.result.match, f.value.result.match) for f in frame)]
         pool = framed or frame
@@ -52,6 +56,14 @@ def event_places(mentions: Mentions, clause: tuple[int, int], sentence: tuple[in
     pool = not_origin or pool
     best = min(p.value.result.precision or 4 for p in pool)
     return [p for p in pool if (p.value.result.precision or 4) == best]
+
+
+DATELINE = re.compile(r"\s*(?:\([^)\n]{0,40}\)\s*)?[-–—:]")
+
+
+def _dateline(text: str, p: Found, sentence: tuple[int, int]) -> bool:
+    """A place that opens its sentence and is followed by a dash or colon: the report's dateline."""
+    return not text[sentence[0]:p.start].strip(" \"'«“") and DATELINE.match(text, p.end) is not None
 
 
 def frame_places(mentions: Mentions, sentence: tuple[int, int]) -> list[Found]:
