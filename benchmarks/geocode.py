@@ -114,7 +114,7 @@ def main() -> None:
           "distinct names")
     t = time.perf_counter()
     find_places("بدء", "SY")
-    print(f"scanner (Aho-Corasick) built on first find_places: {time.perf_counter() - t:.2f} s, RSS {rss_mb():.0f} MB")
+    print(f"scanner (word tables) built on first find_places: {time.perf_counter() - t:.2f} s, RSS {rss_mb():.0f} MB")
     corpus_figures(find_places)
     article = ARTICLE * max(1, 2500 // len(ARTICLE.encode("utf-8")) + 1)
     article = article[: 1400]  # about 2.5 KB of UTF-8 Arabic
