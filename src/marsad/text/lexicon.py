@@ -106,8 +106,8 @@ class Lexicon(Generic[V]):
         for key, values in grouped.items():  # a form itself wins over another form plus a suffix
             self.entries[_NON_WORD.sub(" ", key) + " "] = (key, tuple(values), 0)
         self._keys = {key: tuple(values) for key, values in grouped.items()}
-        # built on the first find(): lexicons scanned only through a LexiconSet never need their own
-        self._automaton: ahocorasick.Automaton | None = None
+        # built on the first find(): lexicons scanned only through a shared LexiconSet never need their own
+        self._alone: LexiconSet | None = None
 
     def __len__(self) -> int:
         return self.size
@@ -116,41 +116,16 @@ class Lexicon(Generic[V]):
         """The values of one form, or () when it is not in the lexicon."""
         return self._keys.get(lexicon_key(form), ())
 
-    def find(self, norm: Normalized, start: int = 0, end: int | None = None) -> list[LexMatch[V]]:
-        """Non-overlapping matches in norm.text[start:end] (normalised offsets), longest first, in text order."""
+    def find(self, norm: Normalized) -> list[LexMatch[V]]:
+        """Non-overlapping matches in norm.text, longest first, in text order (the rules of
+        LexiconSet.find_all, which scans several lexicons at once)."""
         if not self.size:
             return []
-        text = norm.text
-        end = len(text) if end is None else end
-        spaced = spaced_copy(text)
-        candidates: list = []
-        if self._automaton is None:
-            self._automaton = _automaton({k: (v,) for k, v in self.entries.items()})
-        for last, entries in self._automaton.iter(spaced, start, end + 1):
-            self.consider(norm, spaced, last, entries[0], candidates)
-        return select(norm, candidates)
-
-    def consider(self, norm: Normalized, spaced: str, last: int, entry: tuple, candidates: list) -> None:
-        """Add the hit ending at `last` (the space after the word) to candidates if this lexicon's
-        rules accept it: the whole key in the text, a proclitic chain before it, no ta marbuta
-        mistaken for a suffix."""
-        key, values, suffix = entry
-        text = norm.text
-        ne = last - suffix
-        ns = ne - len(key)
-        if text[ns:ne] != key:
-            return  # a multi-word key across punctuation ("حلب، إدلب")
-        prefix = ""
-        if ns > 0 and spaced[ns - 1] != " ":
-            ws = spaced.rfind(" ", max(0, ns - MAX_PROCLITIC - 1), ns) + 1
-            if ws == 0 and ns > MAX_PROCLITIC:
-                return  # inside a word, farther than any proclitic chain
-            prefix = text[ws:ns]
-            if prefix not in self.proclitics:
-                return
-        if suffix and text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
-            return  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
-        candidates.append((ns, ne, key, values, prefix))
+        if self._alone is None:
+            self._alone = LexiconSet({"": self})
+        raw = norm.raw
+        return [LexMatch(rs, re_, raw[rs:re_], values, prefix, key, ns, ne)
+                for rs, re_, values, prefix, ns, ne, key in self._alone.find_all(norm)[""]]
 
 
 def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
@@ -160,13 +135,6 @@ def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
     if table:
         auto.make_automaton()
     return auto
-
-
-def select(norm: Normalized, candidates: list) -> list[LexMatch]:
-    """The longest non-overlapping candidates, in text order, as matches with raw offsets."""
-    raw = norm.raw
-    return [LexMatch(rs, re_, raw[rs:re_], values, prefix, key, ns, ne)
-            for rs, re_, values, prefix, ns, ne, key in raw_matches(norm, candidates)]
 
 
 def raw_matches(norm: Normalized, candidates: list) -> list[tuple[int, int, tuple, str, int, int, str]]:
@@ -221,8 +189,10 @@ class LexiconSet:
 
     def find_all(self, norm: Normalized) -> dict[str, list[tuple[int, int, tuple, str, int, int, str]]]:
         """Every lexicon's matches in the whole text, as `raw_matches` tuples: (raw start, raw end,
-        values, prefix, normalised start, normalised end, key). The rules are `Lexicon.consider`'s,
-        inlined: a text gives ~100 hits and this is the extraction's hottest loop."""
+        values, prefix, normalised start, normalised end, key). A hit counts when the whole key stands in
+        the text (not across punctuation), after a word start or a proclitic chain the lexicon allows,
+        and a suffix is no ta marbuta. One loop for all: a text gives ~100 hits, the extraction's
+        hottest loop."""
         text = norm.text
         spaced = spaced_copy(text)
         found: list[list] = [[] for _ in self._names]
