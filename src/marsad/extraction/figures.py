@@ -55,11 +55,17 @@ def _counted_noun(mentions: Mentions, number: Found, end: int) -> Found | None:
 SINGULAR = re.compile(
     r"(?:ال)?(?:شخص|شخصا|طفل|طفلا|طفلة|صبي|صبيا|شاب|شابا|فتى|فتاة|امرأة|سيدة|رجل|رجلا|مدني|مدنيا|جندي|جنديا|"
     r"عنصر|عنصرا|مسلح|مسلحا|ضابط|ضابطا|شرطي|شرطيا|مواطن|مواطنا|فلسطيني|فلسطينيا|متظاهر|متظاهرا|صحفي|صحفيا|"
-    r"قيادي|قياديا|مستوطن|مستوطنا|مزارع|مزارعا|راع|راعيا|عامل|عاملا|مسعف|مسعفا|طالب|طالبا)(?:\s|$|[.،,])"
+    r"قيادي|قياديا|مستوطن|مستوطنا|مزارع|مزارعا|راع|راعيا|عامل|عاملا|مسعف|مسعفا|طالب|طالبا|متطوع|متطوعا|"
+    r"ممرض|ممرضا|ممرضة|طبيب|طبيبا|طبيبة|موظف|موظفا|سائق|سائقا|صياد|صيادا|حارس|حارسا|مقاتل|مقاتلا|"
+    r"إسرائيلي|إسرائيليا|اسرائيلي|اسرائيليا|سوري|عراقي|عراقيا|يمني|يمنيا|مصري|مصريا|لبناني|لبنانيا|"
+    r"سوداني|سودانيا|ليبي|أمريكي|أمريكيا|تركي|إيراني|إيرانيا)(?:\s|$|[.،,])"
 )
 
 
 KIN = re.compile(r"\s+و(?:ابن|ابنة|زوج|زوجة|شقيق|شقيقة|أخ|اخ|أخت|اخت|طفل|طفلة|والد|والدة|أم|ام)(?:ه|ها)(?:\s|$|[.،,])")
+
+
+AMONG = re.compile(r"(?:^|\s)(?:و?من\s+)?بين\s*$")
 
 
 def _one_or_two(mentions: Mentions, term: Found, end: int) -> tuple[int, Found] | None:
@@ -67,6 +73,8 @@ def _one_or_two(mentions: Mentions, term: Found, end: int) -> tuple[int, Found] 
     from marsad.text.numbers import dual_count
 
     text = mentions.text
+    if AMONG.search(text, max(0, term.start - 12), term.start):
+        return None  # "ومن بين الشهداء القيادي ...": one of the dead counted elsewhere, not a toll
     after = text[term.end:min(end, term.end + 40)].lstrip(" ")
     offset = term.end + (len(text[term.end:min(end, term.end + 40)]) - len(after))
     word = after.split(" ", 1)[0].strip(".،,")
