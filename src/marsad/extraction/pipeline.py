@@ -171,12 +171,15 @@ def extract_document(doc: Document) -> DocumentResult:
             continue
         if after_boilerplate and len(sentence_text.split()) < 14:
             continue
+        triggers = mentions.within("trigger", s, e)
+        if not triggers and not mentions.within("verb", s, e) and ":" not in sentence_text[:60]:
+            continue  # neither an event word nor a claim ("X قال", "X:") for later sentences to continue
         if _is_background(mentions, s, e, published):
             continue
         claims = attributions(mentions, s, e, previous)
         if claims:
             previous = claims[-1]
-        if not mentions.within("trigger", s, e):
+        if not triggers:
             continue  # no event word: only its claims matter, for the sentences that continue them
         if any(c.value.kind == "offtopic" for c in mentions.within("cue", s, e)):
             continue  # sport or culture: "هجوم" on goal, "تقدم" in the score
