@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.extraction.mentions import AND_GAP, Found, Mentions
 from marsad.model import Figure, Span
@@ -99,6 +100,7 @@ PERSON_STEMS = frozenset({"مجند", "متطوع", "مريض", "ممرض", "ط�
 NEXT_WORD = re.compile(r"\s*([^\s.،,]+)")
 
 
+@lru_cache(maxsize=65536)  # a pure function of the word, asked for the same words all the time
 def _person_count(word: str) -> int | None:
     """1 for one person ("ضابط", "مجند"), 2 for two ("جنديين", "مجندان"), else None."""
     from marsad.text.numbers import dual_count
