@@ -135,12 +135,13 @@ _WEAK_OR_RESULT = frozenset({"weak", "result"})
 
 
 # "احتجاجا على الغارات", "ردا على الهجوم", "حدادا على الضحايا": the event a reaction answers, told elsewhere
-REASON = re.compile(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|ردا|حدادا|تضامنا|انتقاما|ثأرا|استنكارا)\s+(?:على\s+|مع\s+)?$")
+REASON = re.compile(r"(?:^|\s)(?:احتجاجا|تنديدا|رفضا|ردا|حدادا|تضامنا|انتقاما|ثأرا|استنكارا)\s+(?:على\s+|مع\s+)?")
 
 
-def _reason(t: Found, mentions: Mentions, sentence: tuple[int, int]) -> bool:
-    """A trigger that is what a reaction answers ("احتجاجا على الغارات"): not an event of its sentence."""
-    return bool(REASON.search(mentions.text, max(sentence[0], t.start - len(t.prefix) - 24), t.start - len(t.prefix)))
+def _reason_ends(mentions: Mentions, sentence: tuple[int, int]) -> set[int]:
+    """Where the reaction phrases of a sentence end ("احتجاجا على |الغارات"): a trigger right there is
+    what the reaction answers, not an event of its sentence."""
+    return {m.end() for m in REASON.finditer(mentions.text, *sentence)}
 
 
 def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[int, int],
@@ -148,10 +149,12 @@ def _pick_triggers(triggers: list[Found], mentions: Mentions, sentence: tuple[in
     """One trigger per PLOVER type: the strongest of the sentence's triggers of that type."""
     by_type: dict[str, list[Found]] = {}
     quoted = _quoted_labels(mentions, sentence)
+    reasons = _reason_ends(mentions, sentence)
     for t in triggers:
         if "inert" in t.value.flags:  # a name that hides a trigger word ("قوات الدعم السريع")
             continue
-        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence) or _reason(t, mentions, sentence)
+        if (_purpose(t, mentions, sentence, triggers) or _habitual(t, mentions, sentence)
+                or t.start - len(t.prefix) in reasons
                 or any(qs < t.start and t.end <= qe for qs, qe in quoted) or _requested(t, triggers, mentions)):
             continue
         # a march and a riot of one sentence ("تظاهر آلاف ...، واندلعت مواجهات بين الشبان ...") are two protests
