@@ -156,3 +156,9 @@ def test_where_a_foreign_army_s_story_keeps_the_places_of_the_land_it_fights_in(
 def test_rules_actor1_of_an_attack(extract, text, published, actor1):
     e = [e for e in extract(text, published=published).events if e.plover.type == "ASSAULT"][0]
     assert e.actor1 is not None and e.actor1.id == actor1
+
+
+def test_rules_the_occupation_in_a_palestinian_story_is_the_israeli_army(extract):
+    text = "وقصف الاحتلال منزلا لعائلة أبو شمالة في مدينة رفح جنوب قطاع غزة فجر اليوم ما أدى إلى استشهاد خمسة مواطنين."
+    e = extract(text, published="2023-11-01").events[0]
+    assert e.actor1 is not None and e.actor1.id == "ISR-MIL"
