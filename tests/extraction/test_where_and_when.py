@@ -57,8 +57,11 @@ def test_when_listed_victims_add_up(extract, text, killed):
     assert e.fatalities is not None and e.fatalities.min == killed
 
 
-def test_rules_what_a_call_asks_for_is_no_event(extract):
-    text = "دعت الأمم المتحدة الطرفين إلى وقف إطلاق النار والحوار في مدينة الحديدة."
+@pytest.mark.parametrize("text", [
+    "دعت الأمم المتحدة الطرفين إلى وقف إطلاق النار والحوار في مدينة الحديدة.",
+    "ودعا تجمع المهنيين السودانيين إلى مظاهرات حاشدة في الخرطوم يوم الخميس.",
+])
+def test_rules_what_a_call_asks_for_is_no_event(extract, text):
     types = sorted(e.plover.type for e in extract(text, published="2018-06-20").events)
     assert types == ["REQUEST"]
 
