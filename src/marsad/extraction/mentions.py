@@ -85,12 +85,6 @@ class Mentions:
         return [f for f in items[lo:hi] if f.end <= end]
 
 
-def _lex(kind: str, matches: list[tuple]) -> list[Found]:
-    """Matches of one lexicon (LexiconSet.find_all tuples); a form with several values (عمان: Oman,
-    Amman) keeps the first."""
-    return [Found(start, end, kind, values[0], prefix) for start, end, values, prefix, _, _, _ in matches]
-
-
 def is_adjective(c: Found, text: str) -> bool:
     """A nationality adjective; "السورية" is one even where "سورية" is also the country's name."""
     return c.value[1] == "adjective" or (c.value[1] == "name" and text.startswith("ال", c.start)
@@ -201,11 +195,12 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
     found: dict[str, list[Found]] = {}
-    matches = kn.lexicons.find_all(norm)  # one scan for every lexicon
-    countries = _lex("country", matches["country"])
+    # one scan for every lexicon; a form with several values (عمان: Oman, Amman) keeps the first
+    matches = kn.lexicons.find_built(norm, Found)
+    countries = matches["country"]
     found["country"] = countries
-    actors = _lex("actor", matches["actor"])
-    composed = _composed_forces(norm, kn, countries, _lex("force", matches["force"]))
+    actors = matches["actor"]
+    composed = _composed_forces(norm, kn, countries, matches["force"])
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
     in_name = bytearray(len(text) + 1)
@@ -213,11 +208,11 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
         if a not in composed:
             in_name[a.start:a.end] = b"\x01" * (a.end - a.start)
     found["adjective"] = _adjective_forces(kn, countries, text)
-    found["trigger"] = [t for t in _lex("trigger", matches["trigger"])
+    found["trigger"] = [t for t in matches["trigger"]
                         if not (in_name[t.start] and in_name[t.end - 1]) and not _article_on_verb(t, text)]
-    found["verb"] = _lex("verb", matches["verb"])
-    found["casualty"] = _lex("casualty", matches["casualty"])
-    found["cue"] = _lex("cue", matches["cue"])
+    found["verb"] = matches["verb"]
+    found["casualty"] = matches["casualty"]
+    found["cue"] = matches["cue"]
     hint = country_hint or _likely_country(found, kn)
     # the name right after a reporting verb is its speaker ("قال الرفاعي"), never a place
     spoken = {v.end for v in found["verb"]}
