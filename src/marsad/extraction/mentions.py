@@ -161,15 +161,28 @@ def _article_on_verb(trigger: Found, text: str) -> bool:
 
 
 def country_votes(found: dict[str, list[Found]], kn: Knowledge) -> Counter:
-    """Which country a text is about, by its country names, adjectives and national actors."""
+    """Which country a text is about, by its country names, adjectives and national actors (a new
+    Counter: the caller may add to it)."""
+    countries = found.get("country", [])
+    actors = found.get("actor", [])
+    # find_mentions counts them for the geocoder's hint and the pipeline again for the document's
+    # country: the second time, the same lists are still there
+    last = _LAST_VOTES[0]
+    if (last[0] is found and last[1] is countries and last[2] is actors and last[3] is kn
+            and last[4] == (len(countries), len(actors))):
+        return Counter(last[5])
     votes: Counter = Counter()
-    for f in found.get("country", []):
+    for f in countries:
         votes[f.value[0]] += 2 if f.value[1] == "name" else 1
-    for f in found.get("actor", []):
+    for f in actors:
         entry = kn.actors.get(f.value) if isinstance(f.value, str) else None
         if entry is not None and entry.country not in ("XX", "*", None):
             votes[entry.country] += 1
+    _LAST_VOTES[0] = (found, countries, actors, kn, (len(countries), len(actors)), Counter(votes))
     return votes
+
+
+_LAST_VOTES: list[tuple] = [(None, None, None, None, None, None)]  # the last count, whose lists it read
 
 
 def _likely_country(found: dict[str, list[Found]], kn: Knowledge) -> str | None:
@@ -220,6 +233,7 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
                       if not _spoken_by(text, p.start, spoken)]
     found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(norm)]
     found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
-    for items in found.values():
-        items.sort(key=BY_POSITION)
+    # the lexicons' lists (and what is filtered or merged from them) come in text order already
+    for kind in ("place", "number", "date"):
+        found[kind].sort(key=BY_POSITION)
     return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found, published=published)
