@@ -85,12 +85,6 @@ class Mentions:
         return [f for f in items[lo:hi] if f.end <= end]
 
 
-def _lex(kind: str, matches: list[tuple]) -> list[Found]:
-    """Matches of one lexicon (LexiconSet.find_all tuples); a form with several values (عمان: Oman,
-    Amman) keeps the first."""
-    return [Found(start, end, kind, values[0], prefix) for start, end, values, prefix, _, _, _ in matches]
-
-
 def is_adjective(c: Found, text: str) -> bool:
     """A nationality adjective; "السورية" is one even where "سورية" is also the country's name."""
     return c.value[1] == "adjective" or (c.value[1] == "name" and text.startswith("ال", c.start)
@@ -167,15 +161,28 @@ def _article_on_verb(trigger: Found, text: str) -> bool:
 
 
 def country_votes(found: dict[str, list[Found]], kn: Knowledge) -> Counter:
-    """Which country a text is about, by its country names, adjectives and national actors."""
+    """Which country a text is about, by its country names, adjectives and national actors (a new
+    Counter: the caller may add to it)."""
+    countries = found.get("country", [])
+    actors = found.get("actor", [])
+    # find_mentions counts them for the geocoder's hint and the pipeline again for the document's
+    # country: the second time, the same lists are still there
+    last = _LAST_VOTES[0]
+    if (last[0] is found and last[1] is countries and last[2] is actors and last[3] is kn
+            and last[4] == (len(countries), len(actors))):
+        return Counter(last[5])
     votes: Counter = Counter()
-    for f in found.get("country", []):
+    for f in countries:
         votes[f.value[0]] += 2 if f.value[1] == "name" else 1
-    for f in found.get("actor", []):
+    for f in actors:
         entry = kn.actors.get(f.value) if isinstance(f.value, str) else None
         if entry is not None and entry.country not in ("XX", "*", None):
             votes[entry.country] += 1
+    _LAST_VOTES[0] = (found, countries, actors, kn, (len(countries), len(actors)), Counter(votes))
     return votes
+
+
+_LAST_VOTES: list[tuple] = [(None, None, None, None, None, None)]  # the last count, whose lists it read
 
 
 def _likely_country(found: dict[str, list[Found]], kn: Knowledge) -> str | None:
@@ -201,11 +208,12 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
     found: dict[str, list[Found]] = {}
-    matches = kn.lexicons.find_all(norm)  # one scan for every lexicon
-    countries = _lex("country", matches["country"])
+    # one scan for every lexicon; a form with several values (عمان: Oman, Amman) keeps the first
+    matches = kn.lexicons.find_built(norm, Found)
+    countries = matches["country"]
     found["country"] = countries
-    actors = _lex("actor", matches["actor"])
-    composed = _composed_forces(norm, kn, countries, _lex("force", matches["force"]))
+    actors = matches["actor"]
+    composed = _composed_forces(norm, kn, countries, matches["force"])
     found["actor"] = _merge_actors(actors, composed)
     # a trigger word inside a name ("لجان التنسيق المحلية") is part of the name
     in_name = bytearray(len(text) + 1)
@@ -213,11 +221,11 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
         if a not in composed:
             in_name[a.start:a.end] = b"\x01" * (a.end - a.start)
     found["adjective"] = _adjective_forces(kn, countries, text)
-    found["trigger"] = [t for t in _lex("trigger", matches["trigger"])
+    found["trigger"] = [t for t in matches["trigger"]
                         if not (in_name[t.start] and in_name[t.end - 1]) and not _article_on_verb(t, text)]
-    found["verb"] = _lex("verb", matches["verb"])
-    found["casualty"] = _lex("casualty", matches["casualty"])
-    found["cue"] = _lex("cue", matches["cue"])
+    found["verb"] = matches["verb"]
+    found["casualty"] = matches["casualty"]
+    found["cue"] = matches["cue"]
     hint = country_hint or _likely_country(found, kn)
     # the name right after a reporting verb is its speaker ("قال الرفاعي"), never a place
     spoken = {v.end for v in found["verb"]}
@@ -225,6 +233,7 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
                       if not _spoken_by(text, p.start, spoken)]
     found["number"] = [Found(n.start, n.end, "number", n) for n in find_numbers(norm)]
     found["date"] = [Found(d.start, d.end, "date", d) for d in find_dates(norm, published)]
-    for items in found.values():
-        items.sort(key=BY_POSITION)
+    # the lexicons' lists (and what is filtered or merged from them) come in text order already
+    for kind in ("place", "number", "date"):
+        found[kind].sort(key=BY_POSITION)
     return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found, published=published)

@@ -9,13 +9,14 @@ end, or before an enclitic when the lexicon allows them. Among overlapping match
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 import ahocorasick
 
-from marsad.text.normalize import Normalized, normalize_text
+from marsad.text.normalize import MARK_CHARS, Normalized, normalize_text
 
 V = TypeVar("V")
 
@@ -140,15 +141,9 @@ def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
 def raw_matches(norm: Normalized, candidates: list) -> list[tuple[int, int, tuple, str, int, int, str]]:
     """The longest non-overlapping candidates (ns, ne, key, values, prefix), in text order, as
     (raw start, raw end, values, prefix, normalised start, normalised end, key)."""
-    # Candidates come in order of their ends and seldom overlap: when none does, all are chosen.
-    chosen = candidates
-    for i in range(1, len(candidates)):
-        if candidates[i][0] < candidates[i - 1][1]:
-            chosen = _longest(norm, candidates)
-            break
     out = []
     raw_span = norm.raw_span
-    for ns, ne, key, values, prefix in chosen:
+    for ns, ne, key, values, prefix in _choose(candidates):
         if prefix.endswith(ARTICLE):  # the article belongs to the mention, the proclitic does not
             ns -= len(ARTICLE)
             prefix = prefix[: -len(ARTICLE)]
@@ -157,18 +152,99 @@ def raw_matches(norm: Normalized, candidates: list) -> list[tuple[int, int, tupl
     return out
 
 
-def _longest(norm: Normalized, candidates: list) -> list:
-    """Overlapping candidates: the longest first (then the earliest), each kept unless it overlaps
-    one kept already; in text order."""
-    candidates.sort(key=lambda c: (c[0] - c[1], c[0]))
-    taken = bytearray(len(norm.text))  # 1 where a longer match already stands: linear, not quadratic
-    chosen = []
+def built_matches(norm: Normalized, candidates: list, make: Callable, name: str) -> list:
+    """What raw_matches chooses, each built at once as make(raw start, raw end, name, first value,
+    prefix): no tuple in between (a text gives ~80 matches)."""
+    out = []
+    append = out.append
+    kept = norm.kept
+    if kept is None:  # nothing dropped in normalising: offsets are raw offsets
+        for ns, ne, _, values, prefix in _choose(candidates):
+            if prefix and prefix in _ARTICLED:
+                ns -= len(ARTICLE)
+                prefix = prefix[: -len(ARTICLE)]
+            append(make(ns, ne, name, values[0], prefix))
+        return out
+    raw = norm.raw
+    size = len(raw)
+    for ns, ne, _, values, prefix in _choose(candidates):
+        if prefix and prefix in _ARTICLED:
+            ns -= len(ARTICLE)
+            prefix = prefix[: -len(ARTICLE)]
+        # Normalized.raw_span, inlined: marks after the last letter belong to the match
+        after = kept[ne - 1] + 1
+        if after < size and raw[after] in MARK_CHARS:
+            append(make(*norm.raw_span(ns, ne), name, values[0], prefix))
+        else:
+            append(make(kept[ns], after, name, values[0], prefix))
+    return out
+
+
+def _choose(candidates: list) -> list:
+    """The longest non-overlapping candidates, in text order. Candidates come in order of their ends
+    and seldom overlap: when none does, all are chosen; else only each run of overlapping ones needs
+    the longest-first choice (_longest), nothing outside a run overlaps anything in it."""
+    previous_end = -1
     for c in candidates:
-        if taken.find(1, c[0], c[1]) == -1:
-            taken[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
-            chosen.append(c)
-    chosen.sort()
+        if c[0] < previous_end:
+            break
+        previous_end = c[1]
+    else:
+        return candidates
+    runs: list[list] = []  # [end of the run, its candidates ...], in text order
+    end = -1
+    for c in candidates:
+        ns, ne = c[0], c[1]
+        if ne < end:  # ends out of order (a suffix match and a longer word at one place): the general way
+            return _longest(candidates)
+        if ns < end:  # overlaps the last run, and maybe runs before it (ends only grow)
+            run = runs.pop()
+            while runs and ns < runs[-1][0]:
+                before = runs.pop()
+                before += run[1:]
+                run = before
+            run.append(c)
+            run[0] = ne
+            runs.append(run)
+        else:
+            runs.append([ne, c])
+        end = ne
+    chosen = []
+    for run in runs:
+        if len(run) == 2:
+            chosen.append(run[1])
+        elif len(run) == 3:  # two overlapping: the longer, then the earlier, then the first found
+            a, b = run[1], run[2]
+            chosen.append(a if (a[0] - a[1], a[0]) <= (b[0] - b[1], b[0]) else b)
+        else:
+            chosen += _longest(run[1:])
     return chosen
+
+
+def _longest(candidates: list) -> list:
+    """Overlapping candidates: the longest first (then the earliest, then the first found), each kept
+    unless it overlaps one kept already; in text order."""
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in sorted(candidates, key=_LONGEST_FIRST):
+        ns, ne = c[0], c[1]
+        for s, e in taken:
+            if ns < e and s < ne:
+                break
+        else:
+            taken.append((ns, ne))
+            chosen.append(c)
+    chosen.sort(key=_START)
+    return chosen
+
+
+def _longest_first(c: tuple) -> tuple[int, int]:
+    return c[0] - c[1], c[0]
+
+
+_LONGEST_FIRST = _longest_first
+_START = itemgetter(0)
+_ARTICLED = frozenset(p for p in PROCLITICS if p.endswith(ARTICLE))
 
 
 class LexiconSet:
@@ -189,13 +265,24 @@ class LexiconSet:
 
     def find_all(self, norm: Normalized) -> dict[str, list[tuple[int, int, tuple, str, int, int, str]]]:
         """Every lexicon's matches in the whole text, as `raw_matches` tuples: (raw start, raw end,
-        values, prefix, normalised start, normalised end, key). A hit counts when the whole key stands in
-        the text (not across punctuation), after a word start or a proclitic chain the lexicon allows,
-        and a suffix is no ta marbuta. One loop for all: a text gives ~100 hits, the extraction's
-        hottest loop."""
+        values, prefix, normalised start, normalised end, key)."""
+        return {name: raw_matches(norm, c) for name, c in zip(self._names, self._candidates(norm), strict=True)}
+
+    def find_built(self, norm: Normalized, make: Callable) -> dict[str, list]:
+        """Every lexicon's matches in the whole text (the choice of find_all), each built as
+        make(raw start, raw end, lexicon name, first value, prefix)."""
+        return {name: built_matches(norm, c, make, name)
+                for name, c in zip(self._names, self._candidates(norm), strict=True)}
+
+    def _candidates(self, norm: Normalized) -> list[list[tuple[int, int, str, tuple, str]]]:
+        """Every lexicon's candidates (normalised start, end, key, values, prefix), in order of their ends.
+        A hit counts when the whole key stands in the text (not across punctuation), after a word start or
+        a proclitic chain the lexicon allows, and a suffix is no ta marbuta. One loop for all: a text gives
+        ~100 hits, the extraction's hottest loop."""
         text = norm.text
         spaced = spaced_copy(text)
         found: list[list] = [[] for _ in self._names]
+        appends = [f.append for f in found]
         for last, entries in self._automaton.iter(spaced):
             for slot, key, values, suffix, length, checked, proclitics in entries:
                 ne = last - suffix
@@ -212,5 +299,5 @@ class LexiconSet:
                         continue
                 if suffix and text[ne] == "ه" and norm.raw[norm.raw_index(ne)] == "ة":
                     continue  # a ta marbuta ("وزارة"), not the pronoun suffix of "زاره"
-                found[slot].append((ns, ne, key, values, prefix))
-        return {name: raw_matches(norm, c) for name, c in zip(self._names, found, strict=True)}
+                appends[slot]((ns, ne, key, values, prefix))
+        return found
