@@ -48,6 +48,7 @@ class Mentions:
     by_kind: dict[str, list[Found]] = field(default_factory=dict)
     starts: dict[str, list[int]] = field(default_factory=dict)  # start offsets per kind, for bisect
     published: date | None = None  # the publication date the dates were resolved against
+    name_votes: Counter = field(default_factory=Counter)  # country_votes of the names (before places)
 
     def word_at(self, pos: int) -> int:
         """Index of the word at or before raw offset pos."""
@@ -161,34 +162,21 @@ def _article_on_verb(trigger: Found, text: str) -> bool:
 
 
 def country_votes(found: dict[str, list[Found]], kn: Knowledge) -> Counter:
-    """Which country a text is about, by its country names, adjectives and national actors (a new
-    Counter: the caller may add to it)."""
-    countries = found.get("country", [])
-    actors = found.get("actor", [])
-    # find_mentions counts them for the geocoder's hint and the pipeline again for the document's
-    # country: the second time, the same lists are still there
-    last = _LAST_VOTES[0]
-    if (last[0] is found and last[1] is countries and last[2] is actors and last[3] is kn
-            and last[4] == (len(countries), len(actors))):
-        return Counter(last[5])
+    """Which country a text is about, by its country names, adjectives and national actors."""
     votes: Counter = Counter()
-    for f in countries:
+    for f in found.get("country", []):
         votes[f.value[0]] += 2 if f.value[1] == "name" else 1
-    for f in actors:
+    for f in found.get("actor", []):
         entry = kn.actors.get(f.value) if isinstance(f.value, str) else None
         if entry is not None and entry.country not in ("XX", "*", None):
             votes[entry.country] += 1
-    _LAST_VOTES[0] = (found, countries, actors, kn, (len(countries), len(actors)), Counter(votes))
     return votes
 
 
-_LAST_VOTES: list[tuple] = [(None, None, None, None, None, None)]  # the last count, whose lists it read
-
-
-def _likely_country(found: dict[str, list[Found]], kn: Knowledge) -> str | None:
+def _likely_country(votes: Counter) -> str | None:
     """The country the names of a text point to, when they clearly do (twice the votes of the next one):
     a story of one state's forces acting in another's land names both, and then the places decide."""
-    top = country_votes(found, kn).most_common(2)
+    top = votes.most_common(2)
     if not top or len(top) == 2 and top[0][1] < 2 * top[1][1]:
         return None
     return top[0][0]
@@ -226,7 +214,8 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     found["verb"] = matches["verb"]
     found["casualty"] = matches["casualty"]
     found["cue"] = matches["cue"]
-    hint = country_hint or _likely_country(found, kn)
+    name_votes = country_votes(found, kn)
+    hint = country_hint or _likely_country(name_votes)
     # the name right after a reporting verb is its speaker ("قال الرفاعي"), never a place
     spoken = {v.end for v in found["verb"]}
     found["place"] = [Found(p.start, p.end, "place", p) for p in find_places(text, country_hint=hint, norm=norm)
@@ -236,4 +225,5 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     # the lexicons' lists (and what is filtered or merged from them) come in text order already
     for kind in ("place", "number", "date"):
         found[kind].sort(key=BY_POSITION)
-    return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found, published=published)
+    return Mentions(text, list(map(re.Match.start, WORD.finditer(text))), found, published=published,
+                    name_votes=name_votes)

@@ -14,6 +14,7 @@ the CLI, the server, a process pool and Spark.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
@@ -23,7 +24,7 @@ from marsad.extraction.attribution import Attribution, attributions
 from marsad.extraction.build import PLACE_BOUND, Context, build_event, force_on_protesters, merge_drafts
 from marsad.extraction.events import Draft, draft_events
 from marsad.extraction.knowledge import Knowledge, load_knowledge
-from marsad.extraction.mentions import Found, Mentions, country_votes, find_mentions, is_adjective
+from marsad.extraction.mentions import Found, Mentions, find_mentions, is_adjective
 from marsad.model import Document, DocumentResult
 from marsad.text.normalize import normalize
 from marsad.text.segment import clauses, sentences
@@ -66,9 +67,9 @@ def check_document(doc: Document) -> date | None:
         raise InputError(f"{name}: published {doc.published!r} is not a real date; use YYYY-MM-DD") from None
 
 
-def document_country(mentions: Mentions, kn: Knowledge) -> str | None:
+def document_country(mentions: Mentions) -> str | None:
     """The country most of the document is about: places first, then names and actors."""
-    votes = country_votes(mentions.by_kind, kn)
+    votes = Counter(mentions.name_votes)  # counted once, by find_mentions
     for p in mentions.by_kind.get("place", []):
         match = p.value.result.match
         if match is not None:
@@ -159,7 +160,7 @@ def extract_document(doc: Document) -> DocumentResult:
     kn = load_knowledge()
     norm = normalize(doc.text)
     mentions = find_mentions(norm, kn, published, None)
-    ctx = Context(mentions, kn, document_country(mentions, kn))
+    ctx = Context(mentions, kn, document_country(mentions))
     _drop_foreign_localities(mentions, ctx.country)
     drafts: list[Draft] = []
     previous = None
