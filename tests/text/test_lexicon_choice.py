@@ -51,5 +51,5 @@ def test_lexicon_built_matches_equal_find_all(raw, places):
     built = lexicons.find_built(norm, lambda *a: a)
     found = lexicons.find_all(norm)
     for name in ("actor", "place"):
-        assert built[name] == [(s, e, name, values[0], p) for s, e, values, p, *_ in found[name]]
+        assert built[name] == [(s, e, name, values, p, ns, ne, key) for s, e, values, p, ns, ne, key in found[name]]
     assert [raw[s:e] for s, e, *_ in built["place"]] == places

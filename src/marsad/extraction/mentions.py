@@ -86,6 +86,11 @@ class Mentions:
         return [f for f in items[lo:hi] if f.end <= end]
 
 
+def _found(start: int, end: int, kind: str, values: tuple, prefix: str, *_: object) -> Found:
+    """A lexicon match as a mention; a form with several values (عمان: Oman, Amman) keeps the first."""
+    return Found(start, end, kind, values[0], prefix)
+
+
 def is_adjective(c: Found, text: str) -> bool:
     """A nationality adjective; "السورية" is one even where "سورية" is also the country's name."""
     return c.value[1] == "adjective" or (c.value[1] == "name" and text.startswith("ال", c.start)
@@ -196,8 +201,8 @@ def find_mentions(norm: Normalized, kn: Knowledge, published: date | None, count
     """All mentions of a document (see the module docstring)."""
     text = norm.raw
     found: dict[str, list[Found]] = {}
-    # one scan for every lexicon; a form with several values (عمان: Oman, Amman) keeps the first
-    matches = kn.lexicons.find_built(norm, Found)
+    # one scan for every lexicon
+    matches = kn.lexicons.find_built(norm, _found)
     countries = matches["country"]
     found["country"] = countries
     actors = matches["actor"]

@@ -16,7 +16,7 @@ from typing import Generic, TypeVar
 
 import ahocorasick
 
-from marsad.text.normalize import MARK_CHARS, Normalized, normalize_text
+from marsad.text.normalize import Normalized, normalize_text
 
 V = TypeVar("V")
 
@@ -125,8 +125,8 @@ class Lexicon(Generic[V]):
         if self._alone is None:
             self._alone = LexiconSet({"": self})
         raw = norm.raw
-        return [LexMatch(rs, re_, raw[rs:re_], values, prefix, key, ns, ne)
-                for rs, re_, values, prefix, ns, ne, key in self._alone.find_all(norm)[""]]
+        return self._alone.find_built(norm, lambda rs, re_, _name, values, prefix, ns, ne, key: LexMatch(
+            rs, re_, raw[rs:re_], values, prefix, key, ns, ne))[""]
 
 
 def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
@@ -138,46 +138,25 @@ def _automaton(table: dict[str, tuple]) -> ahocorasick.Automaton:
     return auto
 
 
-def raw_matches(norm: Normalized, candidates: list) -> list[tuple[int, int, tuple, str, int, int, str]]:
-    """The longest non-overlapping candidates (ns, ne, key, values, prefix), in text order, as
-    (raw start, raw end, values, prefix, normalised start, normalised end, key)."""
-    out = []
-    raw_span = norm.raw_span
-    for ns, ne, key, values, prefix in _choose(candidates):
-        if prefix.endswith(ARTICLE):  # the article belongs to the mention, the proclitic does not
-            ns -= len(ARTICLE)
-            prefix = prefix[: -len(ARTICLE)]
-        rs, re_ = raw_span(ns, ne)
-        out.append((rs, re_, values, prefix, ns, ne, key))
-    return out
-
-
-def built_matches(norm: Normalized, candidates: list, make: Callable, name: str) -> list:
-    """What raw_matches chooses, each built at once as make(raw start, raw end, name, first value,
-    prefix): no tuple in between (a text gives ~80 matches)."""
+def build_matches(norm: Normalized, candidates: list, make: Callable, name: str) -> list:
+    """The longest non-overlapping candidates (ns, ne, key, values, prefix), in text order, each built as
+    make(raw start, raw end, name, values, prefix, normalised start, normalised end, key). The article
+    belongs to the mention, the proclitic before it does not."""
     out = []
     append = out.append
-    kept = norm.kept
-    if kept is None:  # nothing dropped in normalising: offsets are raw offsets
-        for ns, ne, _, values, prefix in _choose(candidates):
-            if prefix and prefix in _ARTICLED:
-                ns -= len(ARTICLE)
-                prefix = prefix[: -len(ARTICLE)]
-            append(make(ns, ne, name, values[0], prefix))
-        return out
-    raw = norm.raw
-    size = len(raw)
-    for ns, ne, _, values, prefix in _choose(candidates):
+    raw_span = norm.raw_span
+    for ns, ne, key, values, prefix in _choose(candidates):
         if prefix and prefix in _ARTICLED:
             ns -= len(ARTICLE)
             prefix = prefix[: -len(ARTICLE)]
-        # Normalized.raw_span, inlined: marks after the last letter belong to the match
-        after = kept[ne - 1] + 1
-        if after < size and raw[after] in MARK_CHARS:
-            append(make(*norm.raw_span(ns, ne), name, values[0], prefix))
-        else:
-            append(make(kept[ns], after, name, values[0], prefix))
+        rs, re_ = raw_span(ns, ne)
+        append(make(rs, re_, name, values, prefix, ns, ne, key))
     return out
+
+
+def _as_tuple(rs: int, re_: int, _name: str, values: tuple, prefix: str, ns: int, ne: int,
+              key: str) -> tuple[int, int, tuple, str, int, int, str]:
+    return rs, re_, values, prefix, ns, ne, key
 
 
 def _choose(candidates: list) -> list:
@@ -264,14 +243,14 @@ class LexiconSet:
         self._automaton = _automaton({k: tuple(v) for k, v in table.items()})
 
     def find_all(self, norm: Normalized) -> dict[str, list[tuple[int, int, tuple, str, int, int, str]]]:
-        """Every lexicon's matches in the whole text, as `raw_matches` tuples: (raw start, raw end,
-        values, prefix, normalised start, normalised end, key)."""
-        return {name: raw_matches(norm, c) for name, c in zip(self._names, self._candidates(norm), strict=True)}
+        """Every lexicon's matches in the whole text, as tuples (raw start, raw end, values, prefix,
+        normalised start, normalised end, key)."""
+        return self.find_built(norm, _as_tuple)
 
     def find_built(self, norm: Normalized, make: Callable) -> dict[str, list]:
-        """Every lexicon's matches in the whole text (the choice of find_all), each built as
-        make(raw start, raw end, lexicon name, first value, prefix)."""
-        return {name: built_matches(norm, c, make, name)
+        """Every lexicon's matches in the whole text, each built as make(raw start, raw end, lexicon name,
+        values, prefix, normalised start, normalised end, key): no tuple in between (~80 a text)."""
+        return {name: build_matches(norm, c, make, name)
                 for name, c in zip(self._names, self._candidates(norm), strict=True)}
 
     def _candidates(self, norm: Normalized) -> list[list[tuple[int, int, str, tuple, str]]]:

@@ -24,7 +24,6 @@ _DROPPED = (
 _DROPPED_RE = re.compile(f"[{_DROPPED}]")
 _MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]*")
 _MARK_CHARS = frozenset(chr(c) for c in range(0x0600, 0x0700) if _MARKS.fullmatch(chr(c)))
-MARK_CHARS = _MARK_CHARS  # the marks raw_span adds after a match's last letter
 
 _FOLD = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
