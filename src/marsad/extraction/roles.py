@@ -92,8 +92,7 @@ def _cue_text(scene: Scene, c: Found) -> str:
 
 
 def _is_victim(scene: Scene, c: Found) -> bool:
-    if any(c.start < e and s < c.end for s, e in scene.victims):
-        return True
+    """Whether a name is acted on (the names counted with the figures are taken before, in assign_roles)."""
     if c.start <= scene.trigger.start and scene.trigger.end <= c.end:
         return False  # "قتلى الضربات الجوية الأمريكية": the name holding the attack word made the attack
     if scene.trigger.value.plover not in ("ASSAULT", "COERCE"):

@@ -28,16 +28,14 @@ TOWN_KM = 12.0
 
 
 def event_places(mentions: Mentions, clause: tuple[int, int], sentence: tuple[int, int],
-                 excluded: list[tuple[int, int]], frame: list[Found] | None = None) -> list[Found]:
+                 excluded: list[tuple[int, int]], frame: list[Found]) -> list[Found]:
     """The places of an event read in `clause` of `sentence`, none inside an `excluded` span (a name).
-    `frame` is frame_places(mentions, sentence) when the caller has it (one per sentence)."""
+    `frame` is frame_places(mentions, sentence), read once per sentence by the caller."""
     def usable(p: Found) -> bool:
         if any(p.start < e and s < p.end for s, e in excluded):
             return False
         return p.value.result.match is not None
 
-    if frame is None:
-        frame = frame_places(mentions, sentence)
     frame = [p for p in frame if usable(p)]
     inside = [p for p in mentions.within("place", *clause) if usable(p)]
     in_sentence = [p for p in mentions.within("place", *sentence) if usable(p)]
