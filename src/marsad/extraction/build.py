@@ -95,11 +95,16 @@ def _modes_clash(x: Draft, y: Draft) -> bool:
     return fx is not None and fy is not None and fx != fy
 
 
+def _apart(x: Draft, y: Draft) -> bool:
+    """Two drafts that cannot tell one incident: their places or their means of attack differ."""
+    return _places_clash(x, y) or _modes_clash(x, y)
+
+
 def _compatible(x: Draft, y: Draft) -> bool:
     """Two drafts of one article telling the same incident."""
     if x.trigger.value.plover != y.trigger.value.plover or y.another:
         return False
-    if _places_clash(x, y) or _modes_clash(x, y):
+    if _apart(x, y):
         return False
     # the same place, or the same head count ("اعتقال 40 فلسطينيا" twice), ties two tellings
     same_place = bool(_place_rows(x) & _place_rows(y)) or bool(x.counts & y.counts)
@@ -136,7 +141,7 @@ def _toll_target(out: list[Draft], d: Draft) -> Draft | None:
     """A death toll with no attack word of its own ("قالت الوزارة إن عدد القتلى بلغ 13"), or a bare
     "الاعتقالات", belongs to the last event of its type that its place does not contradict."""
     for o in reversed(out):
-        if o.trigger.value.plover == d.trigger.value.plover and not _places_clash(o, d) and not _modes_clash(o, d):
+        if o.trigger.value.plover == d.trigger.value.plover and not _apart(o, d):
             return o
     return None
 
@@ -145,7 +150,7 @@ def _headline_target(out: list[Draft], d: Draft) -> Draft | None:
     """The body's telling of the incident a title line announces: same type, no clash of place,
     date or figure."""
     for o in out:
-        if o.trigger.value.plover != d.trigger.value.plover or o is d or _places_clash(o, d) or _modes_clash(o, d):
+        if o.trigger.value.plover != d.trigger.value.plover or o is d or _apart(o, d):
             continue
         ko, kd = o.figures.killed, d.figures.killed
         if ko and kd and ko.min != kd.min:

@@ -63,7 +63,6 @@ BACK_REFERENCE = re.compile(r"(?:عدد|حصيلة|حصيله|ضحايا|قتل�
 DEMONSTRATIVE_AFTER = re.compile(r"^\s*(?:هذه|هذا|تلك|ذلك|الأخيرة|الاخيرة|المذكورة|نفسها|نفسه)(?:\s|$|[.،,])")
 
 
-# "عبوة ناسفة ثانية", "غارة أخرى", "هجوم ثالث": a further incident, never the one told before
 # "كما استهدفت الغارات ...": "also" opening a sentence adds a further incident to the one told before
 ALSO = re.compile(r"\s*و?كما\s+")
 
@@ -73,6 +72,7 @@ def _also(mentions: Mentions, trigger: Found, sentence: tuple[int, int]) -> bool
     return m is not None and mentions.word_at(trigger.start) - mentions.word_at(m.end()) <= 2
 
 
+# "عبوة ناسفة ثانية", "غارة أخرى", "هجوم ثالث": a further incident, never the one told before
 ANOTHER = re.compile(r"(?:\s+\S+)?\s+(?:ثان|ثانية|ثاني|آخر|أخرى|اخرى|ثالث|ثالثة|رابع|رابعة|جديد|جديدة)(?:\s|[.،,]|$)")
 
 

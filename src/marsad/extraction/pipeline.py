@@ -162,6 +162,10 @@ def extract_document(doc: Document) -> DocumentResult:
     mentions = find_mentions(norm, kn, published, None)
     ctx = Context(mentions, kn, document_country(mentions))
     _drop_foreign_localities(mentions, ctx.country)
+
+    def type_of(f: Found) -> str | None:  # an actor mention's type, before it is resolved
+        return kn.type_of(f.value)
+
     drafts: list[Draft] = []
     previous = None
     after_boilerplate = False
@@ -191,8 +195,8 @@ def extract_document(doc: Document) -> DocumentResult:
         actors.sort(key=lambda f: f.start)
         actors = _fold_titles(doc.text, actors, kn)
         drafts.extend(draft_events(mentions, (s, e), clauses(doc.text, s, e, norm), actors, claims,
-                                   lambda f: kn.type_of(f.value), headline=_in_title(doc.text, s)))
-    force_on_protesters(drafts, lambda f: kn.type_of(f.value))
+                                   type_of, headline=_in_title(doc.text, s)))
+    force_on_protesters(drafts, type_of)
     kept = [d for d in merge_drafts(drafts) if _informative(d) and not _recalled(d, published)]
     inherit_dates(kept, mentions, published)
     inherit_places(kept, mentions, ctx.country)
