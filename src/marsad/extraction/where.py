@@ -21,7 +21,7 @@ FRONTED = re.compile(r"\s*[وف]?في\s+")  # what stands before the frame's fir
 DIRECTION = re.compile(r"(?:[وب]?ال)?(?:شمال|جنوب|شرق|غرب)")
 # Between the places of a frame: nothing, a comma or و, or a landmark the gazetteer does not know
 # ("بلدة بيت أمر شمال الخليل")
-FRAME_GAP = re.compile(r"[\s،,و]*(?:(?:[وب]?ال)?(?:شمال|جنوب|شرق|غرب)\S*(?:\s+\S+){1,3})?[\s،,]*")
+FRAME_GAP = re.compile(rf"[\s،,و]*(?:{DIRECTION.pattern}\S*(?:\s+\S+){{1,3}})?[\s،,]*")
 MAX_FRAME = 120  # characters: a frame is a short opening phrase
 # How far a place may lie from a frame town and still be in it (its quarters, camps, suburbs)
 TOWN_KM = 12.0
