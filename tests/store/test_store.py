@@ -191,8 +191,8 @@ def test_store_bad_url_names_the_fix(url, message):
         open_store(url)
 
 
-def test_store_upgrades_an_older_database_keeping_its_rows(store_url):
-    """A database made at revision 0001 (before documents.minhash) is migrated on open."""
+def _database_at(store_url: str, revision: str, statements: list[str]) -> None:
+    """A database migrated only up to `revision`, holding the rows the statements insert."""
     from alembic import command
     from sqlalchemy import create_engine
 
@@ -200,10 +200,16 @@ def test_store_upgrades_an_older_database_keeping_its_rows(store_url):
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0001")
-        conn.execute(text("INSERT INTO documents (id, content_hash, text, extracted) "
-                          "VALUES ('d-old', 'h', 'نص قديم', false)"))
+        command.upgrade(cfg, revision)
+        for statement in statements:
+            conn.execute(text(statement))
     engine.dispose()
+
+
+def test_store_upgrades_an_older_database_keeping_its_rows(store_url):
+    """A database made at revision 0001 (before documents.minhash) is migrated on open."""
+    _database_at(store_url, "0001", ["INSERT INTO documents (id, content_hash, text, extracted) "
+                                     "VALUES ('d-old', 'h', 'نص قديم', false)"])
     with open_store(store_url) as s:
         doc = s.get_document("d-old")
         assert doc is not None and doc.text == "نص قديم"
@@ -225,22 +231,15 @@ def test_store_over_long_names_are_cut_not_refused(store):
 
 def test_store_upgrade_to_0003_fills_incident_actors_sort_date(store_url):
     """Incidents stored before revision 0003 keep answering the actor filter after the upgrade."""
-    from alembic import command
-    from sqlalchemy import create_engine
-
     from marsad.store import IncidentFilter
 
-    engine = create_engine(resolve_url(store_url))
-    cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "0002")
-        for iid, day in (("inc-old-1", "2019-03-04"), ("inc-old-2", "2021-07-08")):
-            conn.execute(text("INSERT INTO incidents (id, plover_type, date_start, sort_date, country, contested, "
-                              "modality, n_events, n_documents, n_sources) VALUES "
-                              f"('{iid}', 'ASSAULT', '{day}', '{day}', 'YE', false, 'asserted', 1, 1, 1)"))
-            conn.execute(text(f"INSERT INTO incident_actors (incident_id, actor_id) VALUES ('{iid}', 'HOUTHI')"))
-    engine.dispose()
+    rows = []
+    for iid, day in (("inc-old-1", "2019-03-04"), ("inc-old-2", "2021-07-08")):
+        rows += ["INSERT INTO incidents (id, plover_type, date_start, sort_date, country, contested, "
+                 "modality, n_events, n_documents, n_sources) VALUES "
+                 f"('{iid}', 'ASSAULT', '{day}', '{day}', 'YE', false, 'asserted', 1, 1, 1)",
+                 f"INSERT INTO incident_actors (incident_id, actor_id) VALUES ('{iid}', 'HOUTHI')"]
+    _database_at(store_url, "0002", rows)
     with open_store(store_url) as s:
         with s.engine.connect() as conn:
             assert sorted(conn.execute(text("SELECT sort_date FROM incident_actors")).scalars()) == [
