@@ -20,7 +20,7 @@ from pathlib import Path
 
 from marsad.geo.gazetteer import Gazetteer
 from marsad.geo.geocode import NEAR_WORDS, TYPE_WORDS
-from marsad.text.lexicon import ARTICLE, PROCLITICS, lexicon_key
+from marsad.text.lexicon import ARTICLE, PROCLITICS, lexicon_key, longest_first
 from marsad.text.normalize import normalize_text
 
 HERE = Path(__file__).resolve().parent
@@ -277,21 +277,10 @@ def _no_overlaps(singles: list, longer: list) -> list:
         if m == k + 1 and all(s[1] - s[0] < hi - lo for s in singles[a:b]):
             out.append(longer[k])  # the usual run: one longer name over shorter ones, which all overlap it
         else:
-            out += _longest_first(singles[a:b] + longer[k:m])
+            out += longest_first(singles[a:b] + longer[k:m])
         done, k = b, m
     out += singles[done:]
     return out
-
-
-def _longest_first(group: list) -> list:
-    """Among overlapping candidates: the longest first (then the earliest), skipping any that overlaps
-    one already taken; returned in text order."""
-    taken: list[tuple[int, int]] = []
-    for c in sorted(group, key=lambda c: (c[0] - c[1], c[0])):
-        if all(c[1] <= s or e <= c[0] for s, e in taken):
-            taken.append((c[0], c[1]))
-    keep = set(taken)
-    return sorted(c for c in group if (c[0], c[1]) in keep)
 
 
 _START = itemgetter(0)

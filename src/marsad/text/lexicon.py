@@ -162,7 +162,7 @@ def _as_tuple(rs: int, re_: int, _name: str, values: tuple, prefix: str, ns: int
 def _choose(candidates: list) -> list:
     """The longest non-overlapping candidates, in text order. Candidates come in order of their ends
     and seldom overlap: when none does, all are chosen; else only each run of overlapping ones needs
-    the longest-first choice (_longest), nothing outside a run overlaps anything in it."""
+    the longest-first choice (longest_first), nothing outside a run overlaps anything in it."""
     previous_end = -1
     for c in candidates:
         if c[0] < previous_end:
@@ -175,7 +175,7 @@ def _choose(candidates: list) -> list:
     for c in candidates:
         ns, ne = c[0], c[1]
         if ne < end:  # ends out of order (a suffix match and a longer word at one place): the general way
-            return _longest(candidates)
+            return longest_first(candidates)
         if ns < end:  # overlaps the last run, and maybe runs before it (ends only grow)
             run = runs.pop()
             while runs and ns < runs[-1][0]:
@@ -196,13 +196,14 @@ def _choose(candidates: list) -> list:
             a, b = run[1], run[2]
             chosen.append(a if (a[0] - a[1], a[0]) <= (b[0] - b[1], b[0]) else b)
         else:
-            chosen += _longest(run[1:])
+            chosen += longest_first(run[1:])
     return chosen
 
 
-def _longest(candidates: list) -> list:
-    """Overlapping candidates: the longest first (then the earliest, then the first found), each kept
-    unless it overlaps one kept already; in text order."""
+def longest_first(candidates: list) -> list:
+    """Overlapping candidates (start, end, ...): the longest first (then the earliest, then the first
+    found), each kept unless it overlaps one kept already; in text order. The geocoder's scanner uses it
+    too."""
     taken: list[tuple[int, int]] = []
     chosen = []
     for c in sorted(candidates, key=_LONGEST_FIRST):
