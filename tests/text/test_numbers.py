@@ -328,3 +328,10 @@ def test_numbers_word_list_errors_name_the_line(tsv: str, message: str) -> None:
 def test_numbers_shared_qualifier_between_two_numbers_does_not_overlap():
     found = find_numbers("خمسة على الأقل خمسة")
     assert [m.text for m in found] == ["خمسة على الأقل", "خمسة"]
+
+
+def test_numbers_a_post_qualifier_never_reaches_over_the_next_number() -> None:
+    """Found by the property test above: "آلاف عشر على الأقل" gave "آلاف … على الأقل" over "عشر"."""
+    found = find_numbers("-آلاف عشر\u200f على الأقل-قتل")
+    assert [m.text for m in found] == ["آلاف", "عشر\u200f على الأقل"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))

@@ -342,7 +342,9 @@ def find_numbers(text: str | Normalized, start: int = 0, end: int | None = None)
             elif _POST_HINT.search(t, e, e + 48):
                 for q, rx in _POST_QUAL:
                     m = rx.match(t, e)
-                    if m and not any(ch in t[e:m.end()] for ch in ".،,؛"):
+                    # the words it skips hold no punctuation and no further number ("آلاف عشر على الأقل")
+                    if m and not any(ch in t[e:m.end()] for ch in ".،,؛") and (
+                            i >= len(atoms) or m.end() <= atoms[i].s):
                         qualifier, e = q, m.end()
                         break
         rs, re_ = norm.raw_span(s, e)
